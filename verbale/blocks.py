@@ -1,0 +1,206 @@
+"""Group body lines into blocks and say what kind each block is.
+
+A new block starts where the layout says so: extra space above a line, a
+first-line indent, a change of type (bold headings), a list or paragraph
+number, a ``(Signed)`` line, or a short line that ends a sentence. A block
+goes on across a page break (and the notes that interrupt it) when the page
+ended mid-sentence or the next page starts in lower case.
+
+Kinds: ``paragraph``, ``numbered_paragraph``, ``list_item``, ``quotation``,
+``heading``, ``annex_heading``, ``signature``, ``title``,
+``preambular_paragraph`` and ``operative_paragraph`` (resolutions).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .model import Box
+from .readers.lines import Line
+from .textjoin import clean_line, join_lines
+
+NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+LIST_ITEM = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[a-z]\)|[–•·▪\-])\s+")
+SIGNED = re.compile(r"^\(Signed\s?\)", re.I)
+ANNEX = re.compile(
+    r"^(?:(Annex|Enclosure|Appendix|Attachment)(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?)(?=\s|$|\s+to\b)"
+)
+_TERMINAL = tuple(".:;!?”\"’)")
+# A note indicator after the final punctuation does not hide a sentence end.
+_TRAILING_MARKER = re.compile(r"(?<=[.:;!?”\"’)])\s?(?:\d{1,3}|\*{1,3})(?:,\d{1,3})*$")
+# A paragraph gap is this much more than the usual distance between lines.
+GAP_RATIO = 1.35
+# A text line shorter than this share of a full line ends its paragraph.
+SHORT_LINE = 0.72
+INTRO_LINE = 0.85
+
+
+@dataclass
+class BlockDraft:
+    """A block being built from lines."""
+
+    lines: list[Line] = field(default_factory=list)
+    kind: str = "paragraph"
+    number: str | None = None
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Measures of the page layout that decide where blocks break."""
+
+    pdf: bool
+    left: dict[int, float]
+    right: dict[int, float]
+    pitch: float
+    indent_mode: bool  # text exports that mark paragraphs by indenting
+    full_length: int
+
+
+def measure(lines: list[Line]) -> Geometry:
+    """Margins per page, line pitch and full line length of the body text."""
+    pdf = any(ln.size is not None for ln in lines)
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    for page, page_lines in by_page.items():
+        xs = Counter(round(ln.x0) for ln in page_lines)
+        left[page] = float(xs.most_common(1)[0][0])
+        ends = sorted(ln.x1 for ln in page_lines)
+        right[page] = ends[int(len(ends) * 0.9)] if ends else 0.0
+    steps = [
+        b.top - a.top for a, b in zip(lines, lines[1:])
+        if a.page == b.page and 0 < b.top - a.top < 40 and a.size == b.size
+    ]
+    pitch = statistics.median(steps) if steps and pdf else 1.0
+    lengths = sorted(len(ln.text) for ln in lines) or [80]
+    indented = sum(1 for ln in lines if ln.x0 >= 1)
+    indent_mode = not pdf and 0.08 < indented / max(len(lines), 1) < 0.6
+    return Geometry(pdf, left, right, pitch, indent_mode, lengths[int(len(lengths) * 0.8)])
+
+
+def segment(lines: list[Line], geo: Geometry) -> list[BlockDraft]:
+    """Split body lines into blocks."""
+    blocks: list[BlockDraft] = []
+    for i, line in enumerate(lines):
+        if not blocks or _breaks(lines[i - 1], line, geo):
+            blocks.append(BlockDraft([line]))
+        else:
+            blocks[-1].lines.append(line)
+    return blocks
+
+
+def _breaks(prev: Line, cur: Line, geo: Geometry) -> bool:
+    text = cur.text
+    if SIGNED.match(text) or ANNEX.match(text) or SIGNED.match(prev.text):
+        return True
+    ends_sentence = _TRAILING_MARKER.sub("", prev.text.rstrip()).endswith(_TERMINAL)
+    starts_item = bool(NUMBERED.match(text) or LIST_ITEM.match(text))
+    if starts_item and ends_sentence:
+        return True
+    if cur.page != prev.page:
+        return not _continues_over_page(prev, cur, ends_sentence, geo)
+    if geo.pdf:
+        return _pdf_breaks(prev, cur, ends_sentence, geo)
+    if cur.gap_before >= 1:
+        return True
+    if not geo.indent_mode:
+        return False
+    # A colon at the end of a fairly short line introduces a quotation or list.
+    ratio = SHORT_LINE if not prev.text.rstrip().endswith(":") else INTRO_LINE
+    short = len(prev.text) < geo.full_length * ratio
+    return cur.x0 >= 1 or (short and ends_sentence)
+
+
+def _continues_over_page(prev: Line, cur: Line, ends_sentence: bool, geo: Geometry) -> bool:
+    if cur.text[:1].islower():
+        return True
+    if ends_sentence:
+        return False
+    if geo.pdf:
+        return abs(cur.x0 - geo.left[cur.page]) < 4 and cur.bold == prev.bold
+    return True
+
+
+def _pdf_breaks(prev: Line, cur: Line, ends_sentence: bool, geo: Geometry) -> bool:
+    step = cur.top - prev.top
+    if step > geo.pitch * GAP_RATIO or step < -1:
+        return True
+    if cur.bold != prev.bold or abs((cur.size or 0) - (prev.size or 0)) > 0.6:
+        return True
+    left = geo.left[cur.page]
+    if cur.x0 > left + 8 and prev.x0 < left + 4:
+        return True  # first-line indent
+    short = prev.x1 < geo.right[prev.page] - 40
+    return short and ends_sentence
+
+
+def classify(block: BlockDraft, geo: Geometry, is_resolution: bool) -> BlockDraft:
+    """Set the kind (and paragraph or item number) of a block."""
+    text = block.first.text
+    if SIGNED.match(text):
+        block.kind = "signature"
+    elif ANNEX.match(text):
+        block.kind = "annex_heading"
+    elif m := NUMBERED.match(text):
+        block.kind = "operative_paragraph" if is_resolution else "numbered_paragraph"
+        block.number = m.group(1)
+        if _is_heading(block, geo):
+            block.kind = "heading"
+    elif m := LIST_ITEM.match(text):
+        block.kind = "list_item"
+        block.number = m.group(1)
+    elif _is_quotation(block, geo):
+        block.kind = "quotation"
+    elif _is_heading(block, geo):
+        block.kind = "heading"
+    elif is_resolution and block_text(block).rstrip().endswith(","):
+        block.kind = "preambular_paragraph"
+    return block
+
+
+def _is_heading(block: BlockDraft, geo: Geometry) -> bool:
+    text = " ".join(ln.text for ln in block.lines)
+    if len(text) > 160 or text.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    if geo.pdf:
+        return all(ln.bold for ln in block.lines)
+    return len(block.lines) == 1 and text[:1].isupper() and len(text) < geo.full_length * 0.8
+
+
+def _is_quotation(block: BlockDraft, geo: Geometry) -> bool:
+    if geo.pdf:
+        lines = block.lines
+        left = geo.left[block.first.page]
+        right = geo.right[block.first.page]
+        inset = all(ln.x0 > left + 12 for ln in lines)
+        narrow = all(ln.x1 < right - 12 for ln in lines[:-1]) if len(lines) > 1 else False
+        return inset and narrow
+    # Text exports that indent paragraphs set quotations flush left.
+    return geo.indent_mode and block.first.x0 < 1 and len(block.lines) > 1
+
+
+def block_text(block: BlockDraft) -> str:
+    return join_lines([clean_line(ln.text) for ln in block.lines])[0]
+
+
+def block_boxes(block: BlockDraft) -> tuple[tuple[int, Box], ...]:
+    """One box per page the block covers (PDF only)."""
+    out: dict[int, Box] = {}
+    for ln in block.lines:
+        box = ln.box
+        if box is None:
+            continue
+        if ln.page in out:
+            b = out[ln.page]
+            box = Box(min(b.x0, box.x0), min(b.top, box.top), max(b.x1, box.x1), max(b.bottom, box.bottom))
+        out[ln.page] = box
+    return tuple(out.items())

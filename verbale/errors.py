@@ -1,0 +1,64 @@
+"""verbale's exceptions. Every error a user can cause derives from one base:
+
+    VerbaleError
+    ├── InputError            the file cannot be read as a UN document
+    │   ├── NotFoundError     no such file
+    │   ├── EmptyInputError   zero bytes, or no text at all
+    │   ├── UnsupportedFormat neither a PDF nor text
+    │   ├── EncryptedPdf      password-protected PDF
+    │   ├── DamagedPdf        the PDF cannot be opened (truncated, corrupt)
+    │   ├── NoTextLayer       a scanned PDF without text: run OCR first
+    │   ├── TooLarge          above the configured size limit
+    │   └── EncodingError     text that is not UTF-8, UTF-16 or cp1252
+    └── (more families are added by later stages)
+
+Each class has an ``exit_code`` the CLI returns, so scripts can tell failures
+apart. Defects that do not stop parsing are not exceptions: they become
+``Warning`` records on the document.
+"""
+
+from __future__ import annotations
+
+
+class VerbaleError(Exception):
+    """Base of every verbale error."""
+
+    exit_code = 1
+
+
+class InputError(VerbaleError):
+    """The input cannot be read as a UN document."""
+
+    exit_code = 2
+
+
+class NotFoundError(InputError):
+    exit_code = 3
+
+
+class EmptyInputError(InputError):
+    exit_code = 4
+
+
+class UnsupportedFormat(InputError):
+    exit_code = 5
+
+
+class EncryptedPdf(InputError):
+    exit_code = 6
+
+
+class DamagedPdf(InputError):
+    exit_code = 7
+
+
+class NoTextLayer(InputError):
+    exit_code = 8
+
+
+class TooLarge(InputError):
+    exit_code = 9
+
+
+class EncodingError(InputError):
+    exit_code = 10

@@ -1,0 +1,147 @@
+"""Page layout: remove page furniture and split each page into body and notes.
+
+Page furniture is what UN documents repeat on every page and what must never
+reach a paragraph: the running header (the document's symbols), job numbers,
+barcodes, ``n/N`` page numbers and "Please recycle" (un-conventions.md §2.4).
+
+The footnote zone is found differently for the two inputs. Text exports keep
+the separator rule as a line of underscores. In a PDF the rule is a drawing,
+not text, so the zone is the run of smaller-type lines at the bottom of the
+page that starts with a note indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .readers.lines import Line, RawLink, RawPage
+
+_FURNITURE = [
+    re.compile(p)
+    for p in (
+        # job number line: "20-12655 (E) 011020", "23-17349* (E) 100923 040121"
+        r"^(?:GE\.)?\d{2}-\d{5}\s*\*?\s*(?:\([ACEFRS]\))?(?:\s+\d{6}){0,2}\s*(?:\*\d{7}\*)?$",
+        r"^\*\d{7}\*$",  # barcode
+        r"^(?:\d{1,3}/\d{1,3}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,3}/\d{1,3})$",
+        r"^\d{1,3}/\d{1,3}$",  # page number alone
+        r"^-\s*\d{1,3}\s*-$",  # "- 2 -" in older documents
+        r"^Page \d{1,3}(?: of \d{1,3})?$",
+        r"^/\.\.\.$",  # "/..." continuation mark of typewritten documents
+        r"^\W?\s*Please recycle\s*\W?$",
+    )
+]
+_SYMBOL_ONLY = re.compile(
+    r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.()\-*]+)+(?:\s?\(\d{4}\))?\*?\s*[-–—]?\s*)+$"
+)
+_RULE = re.compile(r"^[_\-–—]{5,}$")
+NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3}|[†‡§]|[a-z])(?=\s+\S)")
+# Furniture sits in these margins of a PDF page (points).
+HEADER_MARGIN = 80.0
+FOOTER_MARGIN = 80.0
+# Lines set this much smaller than the body text may be footnotes.
+NOTE_SIZE_RATIO = 0.93
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A page with its furniture removed, split into body and note lines."""
+
+    number: int
+    body: tuple[Line, ...]
+    notes: tuple[Line, ...]
+    links: tuple[RawLink, ...]
+
+
+def body_font_size(pages: list[RawPage]) -> float | None:
+    """The font size most of the text is set in (None for text exports)."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.size:
+                sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def is_furniture(line: Line, page: RawPage, position: int) -> bool:
+    """True for running headers, job numbers, barcodes and page numbers."""
+    text = line.text.strip()
+    if any(p.match(text) for p in _FURNITURE):
+        return True
+    if not _SYMBOL_ONLY.match(text):
+        return False
+    if line.size is not None and page.height:
+        return line.top < HEADER_MARGIN or line.bottom > page.height - FOOTER_MARGIN
+    return position < 3 or position >= len(page.lines) - 2
+
+
+def split_pages(pages: list[RawPage]) -> list[PageParts]:
+    """Remove furniture and split every page into body lines and note lines."""
+    size = body_font_size(pages)
+    out: list[PageParts] = []
+    for page in pages:
+        lines = [ln for i, ln in enumerate(page.lines) if not is_furniture(ln, page, i)]
+        if size is None:
+            out.extend(_split_text_page(page, lines))
+        else:
+            body, notes = _split_pdf_page(lines, size)
+            out.append(PageParts(page.number, tuple(body), tuple(notes), page.links))
+    return out
+
+
+def _split_pdf_page(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
+    rule = next((i for i, ln in enumerate(lines) if _RULE.match(ln.text)), None)
+    if rule is not None:
+        return lines[:rule], lines[rule + 1 :]
+    small = body_size * NOTE_SIZE_RATIO
+    zone_top = None
+    for line in sorted(lines, key=lambda ln: -ln.top):
+        if line.size is None or line.size >= small:
+            break
+        if NOTE_START.match(line.text) or line.superscripts[:1] and line.superscripts[0][0] == 0:
+            zone_top = line.top
+    if zone_top is None:
+        return lines, []
+    notes = [ln for ln in lines if ln.top >= zone_top - 0.5 and (ln.size or 0) < small]
+    body = [ln for ln in lines if ln not in notes]
+    return body, notes
+
+
+def _split_text_page(page: RawPage, lines: list[Line]) -> list[PageParts]:
+    """Split a text page at its rule. Without form feeds the end of a note
+    block is the only sign of a page end, so one text 'page' may give several."""
+    parts: list[PageParts] = []
+    body: list[Line] = []
+    notes: list[Line] = []
+    pending = list(page.links)
+    in_notes = False
+
+    def close(limit: float) -> None:
+        nonlocal body, notes
+        mine = [lk for lk in pending if lk.line is None or lk.line < limit]
+        for lk in mine:
+            pending.remove(lk)
+        number = page.number if page.explicit else len(parts) + 1
+        if number != page.number:
+            body = [replace(ln, page=number) for ln in body]
+            notes = [replace(ln, page=number) for ln in notes]
+            mine = [replace(lk, page=number) for lk in mine]
+        parts.append(PageParts(number, tuple(body), tuple(notes), tuple(mine)))
+        body, notes = [], []
+
+    for line in lines:
+        if _RULE.match(line.text):
+            in_notes = True
+            continue
+        if in_notes and not page.explicit and _ends_notes(line):
+            close(line.top)
+            in_notes = False
+        (notes if in_notes else body).append(line)
+    close(float("inf"))
+    return [p for p in parts if p.body or p.notes or p.links]
+
+
+def _ends_notes(line: Line) -> bool:
+    """In a note block, indented lines that start no note are body text again."""
+    return line.x0 >= 1 and not NOTE_START.match(line.text)

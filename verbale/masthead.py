@@ -1,0 +1,234 @@
+"""Read the masthead of a UN document: symbols, date, organs, agenda, title.
+
+The masthead is the first-page header (un-conventions.md §2.3): "United
+Nations" and the symbol, the organs, "Distr.:", the date, "Original:", the
+session or year, the agenda items with their titles, then the document title.
+Each field is recognised by its own pattern wherever it sits, because text
+extraction interleaves the masthead's columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .readers.lines import Line
+from .symbols import find_symbols
+
+ORGANS = (
+    "General Assembly", "Security Council", "Economic and Social Council",
+    "Human Rights Council", "Trusteeship Council", "International Court of Justice",
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})\b")
+DISTR = re.compile(r"Distr\.?\s*:\s*(General|Limited|Restricted)", re.I)
+ORIGINAL = re.compile(r"Original\s*:\s*([A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+)*)")
+SESSION = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?(?: [a-z]+)*) (?:session|year)$|(?:[\w-]+ )?(?:special|emergency special) session", re.I)
+SESSION_IN_LINE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)? (?:session|year))\b")
+AGENDA = re.compile(
+    r"^(?:Provisional )?(?:Agenda items?|Items?)\s+(\d[\d\s(),a-z]*?(?:\s+and\s+\d+(?:\s*\([a-z]{1,2}\))?)?)"
+    r"(?:\s+of the (?:provisional|preliminary) (?:agenda|list))?\s*\**$"
+)
+AGENDA_ITEM = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,2}\))?")
+TITLE = re.compile(
+    r"^(?:(?:Identical )?(?:Letter|Letters|Note verbale|Notes verbales)\b|"
+    r"(?:Report|Note|Statement|Summary statement|Views|Decision|Resolution|Draft resolution|"
+    r"Provisional agenda|Annotated preliminary list|Preliminary list|Credentials)\b)"
+)
+JOB = re.compile(r"^((?:GE\.)?\d{2}-\d{5})\*?\s*\(([ACEFRS])\)")
+_LANGUAGES = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
+TITLE_PARTS = re.compile(
+    r"^(?P<kind>.+?) dated (?P<date>\d{1,2} \w+ \d{4})(?: and \d{1,2} \w+ \d{4})?"
+    r"(?: from (?:the )?(?P<sender>.+?))?(?: addressed to (?:the )?(?P<to>.+))?$"
+)
+# How far into page 1 the title may start, in lines.
+MASTHEAD_LINES = 45
+
+
+@dataclass
+class Masthead:
+    """What the first page states about the document."""
+
+    symbols: list[str] = field(default_factory=list)
+    date: str | None = None
+    distribution: str | None = None
+    original_language: str | None = None
+    language: str | None = None
+    organs: list[str] = field(default_factory=list)
+    sessions: list[str] = field(default_factory=list)
+    agenda_items: list[str] = field(default_factory=list)
+    agenda_titles: list[str] = field(default_factory=list)
+    title_lines: list[Line] = field(default_factory=list)
+    job_number: str | None = None
+    body_start: int = 0  # index of the first body line after the title
+
+
+def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: float | None) -> Masthead:
+    """Read the masthead from the first page's lines (furniture removed)."""
+    head = Masthead()
+    _job_number(head, raw_first_page)
+    title_at = _title_index(lines, body_size)
+    if title_at is None:
+        return head
+    zone = lines[:title_at]
+    for line in zone:
+        _read_field(head, line.text)
+    if not head.symbols and zone:
+        head.symbols = _symbols(" ".join(ln.text for ln in zone[:3]))
+    head.agenda_titles = _agenda_titles(zone)
+    head.title_lines = _title_lines(lines, title_at)
+    head.body_start = title_at + len(head.title_lines)
+    return head
+
+
+def _job_number(head: Masthead, lines: list[Line]) -> None:
+    for line in lines:
+        m = JOB.match(line.text.strip())
+        if m:
+            head.job_number = m.group(1)
+            head.language = _LANGUAGES[m.group(2)]
+            return
+
+
+def _title_index(lines: list[Line], body_size: float | None) -> int | None:
+    """Where the title starts: a title formula, else the first larger line
+    after the masthead fields. None when page 1 shows no masthead at all."""
+    window = lines[:MASTHEAD_LINES]
+    has_masthead = any(DISTR.search(ln.text) or ln.text.startswith("United Nations") for ln in window)
+    for i, line in enumerate(window):
+        if TITLE.match(line.text) and (has_masthead or i < 3):
+            return i
+    if not has_masthead:
+        return None
+    last_field = max(i for i, ln in enumerate(window) if _is_field(ln.text))
+    for i in range(last_field + 1, len(window)):
+        line = window[i]
+        if body_size and line.size and line.size > body_size * 1.1:
+            return i
+    return last_field + 1
+
+
+def _is_field(text: str) -> bool:
+    return bool(
+        DISTR.search(text) or ORIGINAL.search(text) or text.startswith("United Nations")
+        or AGENDA.match(text) or SESSION_IN_LINE.search(text) or DATE.fullmatch(text.strip())
+        or text.strip() in ORGANS
+    )
+
+
+def _read_field(head: Masthead, text: str) -> None:
+    text = text.strip()
+    if not head.symbols and (text.startswith("United Nations") or find_symbols(text)):
+        head.symbols = _symbols(text)
+    if m := DISTR.search(text):
+        head.distribution = m.group(1).capitalize()
+    if m := ORIGINAL.search(text):
+        head.original_language = m.group(1)
+    if head.date is None and (m := DATE.search(text)) and len(text) < 40:
+        head.date = _iso(m)
+    for organ in ORGANS:
+        if organ in text and organ not in head.organs and len(text) < 80:
+            head.organs.append(organ)
+    for m in SESSION_IN_LINE.finditer(text):
+        if m.group(1) not in head.sessions and not text.startswith(("Letter", "Note")):
+            head.sessions.append(m.group(1))
+    if (m := AGENDA.match(text)) and not head.agenda_items:
+        head.agenda_items = [re.sub(r"\s+", " ", a) for a in AGENDA_ITEM.findall(m.group(1))]
+
+
+def _symbols(text: str) -> list[str]:
+    out: list[str] = []
+    for match in find_symbols(text):
+        if match.symbol.text not in out:
+            out.append(match.symbol.text)
+    return out
+
+
+def _agenda_titles(zone: list[Line]) -> list[str]:
+    """The item titles printed under the agenda line, one per item."""
+    start = next((i for i, ln in enumerate(zone) if AGENDA.match(ln.text.strip())), None)
+    if start is None:
+        return []
+    titles: list[str] = []
+    for line in zone[start + 1:]:
+        text = line.text.strip()
+        if _is_field(text):
+            continue
+        if titles and (text[:1].islower() or titles[-1].endswith(("-", ":", ","))):
+            sep = "" if titles[-1].endswith("-") else " "
+            titles[-1] = titles[-1] + sep + text
+        else:
+            titles.append(text)
+    return titles
+
+
+def _title_lines(lines: list[Line], start: int) -> list[Line]:
+    """The title's lines: same type as its first line, until a break."""
+    first = lines[start]
+    out = [first]
+    for line in lines[start + 1:]:
+        prev = out[-1]
+        if first.size is not None:
+            same = line.size == first.size and line.bold == first.bold and line.top - prev.bottom < first.size
+        else:
+            same = line.gap_before == 0 and not prev.text.endswith(".") and len(out) < 6
+        if not same or line.page != first.page:
+            break
+        out.append(line)
+    return out
+
+
+def _iso(match: re.Match) -> str | None:
+    try:
+        return datetime.strptime(" ".join(match.groups()), "%d %B %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date in ``text`` as ISO 8601 ("13 January 2025" -> "2025-01-13")."""
+    m = DATE.search(text)
+    return _iso(m) if m else None
+
+
+def title_parts(title: str) -> tuple[str | None, list[str]]:
+    """The sender and the addressees named in a communication's title.
+
+    >>> title_parts("Letter dated 1 May 2025 from the Permanent Representative of Chile "
+    ...             "to the United Nations addressed to the Secretary-General")
+    ('Permanent Representative of Chile', ['Secretary-General'])
+    """
+    m = TITLE_PARTS.match(title)
+    if not m:
+        return None, []
+    sender = m.group("sender")
+    if sender:
+        sender = re.sub(r"\s+to the United Nations.*$", "", sender)
+    to = m.group("to") or ""
+    addressees = [a.strip() for a in re.split(r",\s*(?:and )?the |\s+and the ", to) if a.strip()]
+    return sender, addressees
+
+
+def doc_type(title: str | None, symbols: list[str]) -> str | None:
+    """The kind of document, from its title formula or its symbol."""
+    t = (title or "").lower()
+    for prefix, kind in (
+        ("identical letters", "identical letters"), ("letter", "letter"),
+        ("note verbale", "note verbale"), ("notes verbales", "note verbale"),
+        ("draft resolution", "draft resolution"), ("report", "report"), ("note by", "note"),
+        ("provisional agenda", "agenda"), ("summary statement", "summary statement"),
+        ("statement", "statement"), ("views", "decision"), ("decision", "decision"),
+    ):
+        if t.startswith(prefix):
+            return kind
+    symbol = symbols[0] if symbols else ""
+    if "/RES/" in symbol or t.startswith("resolution"):
+        return "resolution"
+    if "/PV." in symbol:
+        return "verbatim record"
+    if "/L." in symbol:
+        return "draft resolution"
+    if "/Corr." in symbol:
+        return "corrigendum"
+    return None

@@ -1,0 +1,203 @@
+"""Read a PDF's text layer into pages of lines, with pypdfium2 (PDFium).
+
+PDFium gives the page text in reading order with generated ``\\r\\n`` between
+lines, and its character indices match the string exactly. Asking for every
+character's box would cost more than the extraction itself, so each line is
+measured from a few sample characters (first, middle, last), and only digits
+and note symbols are checked one by one for the smaller, raised glyphs of a
+superscript footnote indicator.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from typing import Iterator
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import DamagedPdf, EncryptedPdf, NoTextLayer
+from ..model import Box, Warning
+from .lines import Line, RawLink, RawPage
+
+# A glyph this much smaller than its line, and raised, is a superscript.
+SUPERSCRIPT_SIZE_RATIO = 0.85
+SUPERSCRIPT_RISE = 1.0  # points above the line's baseline
+_MARKER_CHARS = frozenset("0123456789*†‡§")
+# Pages with fewer characters than this are treated as having no text layer.
+MIN_PAGE_CHARS = 20
+
+
+def read_pdf(source: str | bytes) -> tuple[list[RawPage], list[Warning]]:
+    """Read every page of a PDF (a path or the file's bytes).
+
+    Raises EncryptedPdf, DamagedPdf or NoTextLayer; a page that fails on its
+    own becomes a warning and the other pages are still read.
+    """
+    pdf = _open(source)
+    pages: list[RawPage] = []
+    warnings: list[Warning] = []
+    try:
+        for number in range(1, len(pdf) + 1):
+            try:
+                pages.append(_read_page(pdf, number))
+            except pdfium.PdfiumError as exc:
+                warnings.append(Warning("damaged_page", f"page {number} could not be read: {exc}", number))
+                pages.append(RawPage(number, ()))
+    finally:
+        pdf.close()
+    empty = [p.number for p in pages if sum(len(line.text) for line in p.lines) < MIN_PAGE_CHARS]
+    if pages and len(empty) == len(pages):
+        raise NoTextLayer(
+            "the PDF has no text layer (a scan?): run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+        )
+    if empty:
+        warnings.append(Warning("no_text", f"pages without text (images or scans): {_ranges(empty)}"))
+    return pages, warnings
+
+
+def _open(source: str | bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(source)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPdf("the PDF is encrypted: decrypt it first (e.g. `qpdf --decrypt`)") from None
+        raise DamagedPdf(f"the PDF cannot be opened ({exc}); is it truncated?") from None
+
+
+def _read_page(pdf: pdfium.PdfDocument, number: int) -> RawPage:
+    page = pdf[number - 1]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+            lines = tuple(_lines(textpage.raw, text, number, height))
+        finally:
+            textpage.close()
+        links = tuple(_links(pdf, page, number, height))
+    finally:
+        page.close()
+    return RawPage(number, lines, links, width, height)
+
+
+class _Probe:
+    """Small reusable ctypes buffers for per-character queries."""
+
+    def __init__(self, textpage) -> None:
+        self.tp = textpage
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.l, self.r, self.b, self.t = (ctypes.c_double() for _ in range(4))
+        self.rect = pdfium_c.FS_RECTF()
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def origin(self, i: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharOrigin(self.tp, i, self.x, self.y)
+        return self.x.value, self.y.value
+
+    def size(self, i: int) -> float:
+        return pdfium_c.FPDFText_GetFontSize(self.tp, i)
+
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(self.tp, i, self.rect)
+        return self.rect.left, self.rect.top, self.rect.right, self.rect.bottom
+
+    def bold(self, i: int) -> bool:
+        if pdfium_c.FPDFText_GetFontWeight(self.tp, i) >= 600:
+            return True
+        pdfium_c.FPDFText_GetFontInfo(self.tp, i, self.name, 128, self.flags)
+        return b"bold" in self.name.value.lower()
+
+
+def _lines(textpage, text: str, number: int, height: float) -> Iterator[Line]:
+    probe = _Probe(textpage)
+    # PDFium joins two visual lines when the first ends in a hyphen, which it
+    # reports as U+FFFE: split there too, keeping the hyphen.
+    for m in _LINE.finditer(text):
+        start, end = m.span()
+        first = start + len(m.group()) - len(m.group().lstrip())
+        last = start + len(m.group().rstrip()) - 1
+        if first <= last:
+            yield _measure(probe, text, first, last, number, height)
+
+
+_LINE = re.compile(r"[^\r\n\ufffe]*\ufffe|[^\r\n\ufffe]+")
+
+
+def _measure(probe: _Probe, text: str, first: int, last: int, number: int, height: float) -> Line:
+    mid = _representative(text, first, last)
+    size = probe.size(mid)
+    _, baseline = probe.origin(mid)
+    x0, top, _, bottom = probe.box(first)
+    _, top_mid, x1, bottom_mid = probe.box(last)
+    supers = _superscripts(probe, text, first, last, size, baseline)
+    return Line(
+        text=text[first : last + 1],
+        page=number,
+        x0=x0,
+        top=height - max(top, top_mid),
+        x1=x1,
+        bottom=height - min(bottom, bottom_mid),
+        size=round(size, 2),
+        bold=sum(probe.bold(i) for i in (first, mid, last)) >= 2,
+        superscripts=supers,
+    )
+
+
+def _representative(text: str, first: int, last: int) -> int:
+    """A character in the middle of the line that is a letter, if any."""
+    mid = (first + last) // 2
+    for i in sorted(range(first, last + 1), key=lambda j: abs(j - mid)):
+        if text[i].isalpha():
+            return i
+    return mid
+
+
+def _superscripts(probe, text, first, last, size, baseline) -> tuple[tuple[int, int], ...]:
+    spans: list[list[int]] = []
+    for i in range(first, last + 1):
+        if text[i] not in _MARKER_CHARS:
+            continue
+        if probe.size(i) >= size * SUPERSCRIPT_SIZE_RATIO:
+            continue
+        if probe.origin(i)[1] <= baseline + SUPERSCRIPT_RISE:
+            continue
+        offset = i - first
+        if spans and spans[-1][1] in (offset, offset - 1) and text[i - 1] in _MARKER_CHARS | {","}:
+            spans[-1][1] = offset + 1
+        else:
+            spans.append([offset, offset + 1])
+    return tuple((a, b) for a, b in spans)
+
+
+def _links(pdf, page, number: int, height: float) -> Iterator[RawLink]:
+    pos = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    rect = pdfium_c.FS_RECTF()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, pos, link):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        n = pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        buf = ctypes.create_string_buffer(n)
+        pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, buf, n)
+        url = buf.value.decode("utf-8", "replace").strip()
+        if not url:
+            continue
+        box = None
+        if pdfium_c.FPDFLink_GetAnnotRect(link, rect):
+            box = Box(round(rect.left, 1), round(height - rect.top, 1),
+                      round(rect.right, 1), round(height - rect.bottom, 1))
+        yield RawLink(url, number, box)
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    for n in numbers:
+        if out and out[-1].split("-")[-1] == str(n - 1):
+            out[-1] = out[-1].split("-")[0] + f"-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
