@@ -10,7 +10,7 @@
     │   ├── NoTextLayer       a scanned PDF without text: run OCR first
     │   ├── TooLarge          above the configured size limit
     │   └── EncodingError     text that is not UTF-8, UTF-16 or cp1252
-    └── (more families are added by later stages)
+    └── ParseError            a bug met while reading: please report it
 
 Each class has an ``exit_code`` the CLI returns, so scripts can tell failures
 apart. Defects that do not stop parsing are not exceptions: they become
@@ -62,3 +62,9 @@ class TooLarge(InputError):
 
 class EncodingError(InputError):
     exit_code = 10
+
+
+class ParseError(VerbaleError):
+    """An unexpected failure inside verbale while reading a document."""
+
+    exit_code = 70

@@ -35,6 +35,7 @@ _FURNITURE = [
 _SYMBOL_ONLY = re.compile(
     r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.()\-*]+)+(?:\s?\(\d{4}\))?\*?\s*[-–—]?\s*)+$"
 )
+_INLINE = re.compile(r"\s*(?:\*\d{7}\*|\bPlease recycle\b\W?)")
 _RULE = re.compile(r"^[_\-–—]{5,}$")
 NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3}|[†‡§]|[a-z])(?=\s+\S)")
 # Furniture sits in these margins of a PDF page (points).
@@ -76,12 +77,21 @@ def is_furniture(line: Line, page: RawPage, position: int) -> bool:
     return position < 3 or position >= len(page.lines) - 2
 
 
+def _strip_inline(line: Line) -> Line | None:
+    """Remove a barcode or "Please recycle" that extraction put on a text line."""
+    if not _INLINE.search(line.text):
+        return line
+    text = _INLINE.sub("", line.text).rstrip()
+    return replace(line, text=text) if text.strip() else None
+
+
 def split_pages(pages: list[RawPage]) -> list[PageParts]:
     """Remove furniture and split every page into body lines and note lines."""
     size = body_font_size(pages)
     out: list[PageParts] = []
     for page in pages:
-        lines = [ln for i, ln in enumerate(page.lines) if not is_furniture(ln, page, i)]
+        kept = [ln for i, ln in enumerate(page.lines) if not is_furniture(ln, page, i)]
+        lines = [ln for ln in map(_strip_inline, kept) if ln is not None]
         if size is None:
             out.extend(_split_text_page(page, lines))
         else:

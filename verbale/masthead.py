@@ -25,7 +25,7 @@ DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})\b")
 DISTR = re.compile(r"Distr\.?\s*:\s*(General|Limited|Restricted)", re.I)
 ORIGINAL = re.compile(r"Original\s*:\s*([A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+)*)")
 SESSION = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?(?: [a-z]+)*) (?:session|year)$|(?:[\w-]+ )?(?:special|emergency special) session", re.I)
-SESSION_IN_LINE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)? (?:session|year))\b")
+SESSION_IN_LINE = re.compile(r"\b([A-Z][a-z]+(?:[- ][a-z]+)*? (?:session|year))\b")
 AGENDA = re.compile(
     r"^(?:Provisional )?(?:Agenda items?|Items?)\s+(\d[\d\s(),a-z]*?(?:\s+and\s+\d+(?:\s*\([a-z]{1,2}\))?)?)"
     r"(?:\s+of the (?:provisional|preliminary) (?:agenda|list))?\s*\**$"
@@ -101,12 +101,13 @@ def _title_index(lines: list[Line], body_size: float | None) -> int | None:
             return i
     if not has_masthead:
         return None
-    last_field = max(i for i, ln in enumerate(window) if _is_field(ln.text))
+    fields = [i for i, ln in enumerate(window) if _is_field(ln.text)]
+    last_field = max(fields, default=-1)
     for i in range(last_field + 1, len(window)):
         line = window[i]
         if body_size and line.size and line.size > body_size * 1.1:
             return i
-    return last_field + 1
+    return last_field + 1 if last_field + 1 < len(lines) else None
 
 
 def _is_field(text: str) -> bool:
@@ -172,7 +173,8 @@ def _title_lines(lines: list[Line], start: int) -> list[Line]:
         if first.size is not None:
             same = line.size == first.size and line.bold == first.bold and line.top - prev.bottom < first.size
         else:
-            same = line.gap_before == 0 and not prev.text.endswith(".") and len(out) < 6
+            same = (line.gap_before == 0 and line.x0 <= first.x0 and len(out) < 6
+                    and not prev.text.endswith("."))
         if not same or line.page != first.page:
             break
         out.append(line)

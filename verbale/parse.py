@@ -13,12 +13,14 @@ The stages, each in its own module:
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import os
 from pathlib import Path
 
 from . import structure
 from .blocks import classify, measure, segment
-from .errors import EmptyInputError, NotFoundError, TooLarge, UnsupportedFormat
+from .errors import (EmptyInputError, NotFoundError, ParseError, TooLarge, UnsupportedFormat,
+                     VerbaleError)
 from .layout import body_font_size, split_pages
 from .masthead import doc_type, read_masthead, title_parts
 from .model import Document, Source, Warning
@@ -53,7 +55,12 @@ def parse(source: str | os.PathLike | bytes, *, name: str | None = None,
         pages, read_warnings = read_text(text)
     warnings.extend(read_warnings)
     source_record = Source(label, fmt, hashlib.sha256(data).hexdigest(), len(pages), len(data))
-    return _build(pages, source_record, warnings)
+    try:
+        return _build(pages, source_record, warnings)
+    except VerbaleError:
+        raise
+    except Exception as exc:  # a bug: name the file, keep the message one line
+        raise ParseError(f"{label}: internal error ({type(exc).__name__}: {exc}); please report it") from exc
 
 
 def _load(source, name: str | None, max_bytes: int) -> tuple[bytes, str]:
@@ -87,6 +94,8 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
     parts = split_pages(pages)
     if not parts:
         raise EmptyInputError(f"{source.path} holds no text")
+    if source.format == "text":
+        source = replace(source, pages=max(p.number for p in parts))
     size = body_font_size(pages)
     first = list(parts[0].body)
     head = read_masthead(first, list(pages[0].lines), size)

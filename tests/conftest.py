@@ -1,0 +1,33 @@
+"""Shared test fixtures: where the real documents live.
+
+The real UN documents stay outside the project, in ../shared (CI has it too).
+Set VERBALE_SHARED to point elsewhere. Tests that need them skip with a
+message when the folder is missing; .ci/run refuses to run without it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("VERBALE_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seed" / "000_0fcf8cb0ed771c80.txt"
+CORPUS_PDF = SHARED / "corpus" / "pdf"
+SAMPLES = ROOT / "samples"
+
+
+def need(path: Path) -> Path:
+    """Skip the calling test when a shared document is missing."""
+    if not path.exists():
+        pytest.skip(f"{path} is missing: set VERBALE_SHARED to the shared folder")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    from verbale import parse
+
+    return parse(need(SEED))

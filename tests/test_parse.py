@@ -1,0 +1,136 @@
+"""Structure of real documents: the seed letter (a text export) and the
+project's own sample letter (PDF and text export of the same content)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SAMPLES
+from verbale import parse
+
+FURNITURE = re.compile(r"_{5,}|\*\d{7}\*|\b\d{2}-\d{5}\b|Please recycle|https?://|^\d{1,3}/\d{1,3}$")
+
+
+def _block_with(doc, words):
+    hits = [b for b in doc.blocks if words in b.text]
+    assert len(hits) == 1, f"{words!r} is in {len(hits)} blocks"
+    return hits[0]
+
+
+# -- the seed letter (text export, no masthead, pages without form feeds) ----
+
+SEED_NOTES = {  # note -> words of the block that holds its indicator, and the text just before it
+    "1": ("worst single atrocity", "war”."),
+    "2": ("The Independent communicated", "journalists”."),
+    "3": ("The Australian newspaper The Age", "last week”."),
+    "4": ("charnel house", "scalped."),
+    "5": ("While the details are argued", "is unknown."),
+    "6": ("[Eyewitnesses] indicated", "casualties."),
+    "7": ("According to the Memorial", "Human Rights”."),
+    "8": ("International courts and organizations", "Republic”."),
+    "9": ("International courts and organizations", "humanity”."),
+    "10": ("International courts and organizations", "against humanity”."),
+    "11": ("not an isolated or sporadic act", "Armenian forces."),
+    "12": ("Similar to its atrocity methods", "foreign terrorist fighters,"),
+    "13": ("Similar to its atrocity methods", "women and children."),
+}
+
+
+def test_seed_has_13_notes_each_at_its_marker(seed_doc):
+    assert [f.marker for f in seed_doc.footnotes] == [str(n) for n in range(1, 14)]
+    for note in seed_doc.footnotes:
+        words, before = SEED_NOTES[note.marker]
+        block = _block_with(seed_doc, words)
+        assert note.block == block.id, note.marker
+        marker = next(m for m in block.markers if m.footnote == note.id)
+        assert block.text[: marker.offset].endswith(before), (note.marker, block.text[marker.offset - 30: marker.offset])
+    assert not [w for w in seed_doc.warnings if w.code.startswith(("note_", "marker_"))]
+
+
+def test_seed_markers_are_removed_from_text(seed_doc):
+    block = _block_with(seed_doc, "worst single atrocity")
+    assert block.text.endswith("war”.")
+    assert "fighters, again" in _block_with(seed_doc, "Similar to its atrocity").text
+
+
+def test_seed_three_block_quotations(seed_doc):
+    quotes = [b for b in seed_doc.blocks if b.kind == "quotation"]
+    assert [q.text[:25] for q in quotes] == [
+        "Azerbaijan was a charnel ", "While the details are arg", "[Eyewitnesses] indicated "]
+    assert quotes[0].text.endswith("others were scalped.")
+
+
+def test_seed_paragraph_rejoined_across_page_and_notes(seed_doc):
+    block = _block_with(seed_doc, "the mistreatment of detainees and prisoners of war; the taking of hostages")
+    assert block.pages == (3, 4)
+    assert block.text.endswith("damage to the natural environment.")
+
+
+def test_seed_circulation_and_signature(seed_doc):
+    circ = seed_doc.circulation
+    assert circ.organs == ("General Assembly", "Security Council")
+    assert circ.agenda_items == ("34", "35", "40", "70", "72", "86", "135")
+    [sig] = seed_doc.signatures
+    assert (sig.name, sig.title) == ("Yashar Aliyev", "Ambassador, Permanent Representative")
+
+
+def test_seed_links_attached_to_notes_11_to_13(seed_doc):
+    by_note = {f.marker: f.links for f in seed_doc.footnotes if f.links}
+    assert by_note == {
+        "11": ("https://undocs.org/en/A/74/676",),
+        "12": ("https://undocs.org/en/A/75/497", "https://undocs.org/en/A/75/625"),
+        "13": ("https://undocs.org/en/A/75/660",),
+    }
+
+
+def test_seed_no_furniture_in_paragraphs(seed_doc):
+    for block in seed_doc.blocks:
+        assert not FURNITURE.search(block.text), block.id
+    assert seed_doc.warnings[0].code == "no_masthead"  # the export starts inside the letter
+
+
+# -- the project's sample letter, as PDF and as text export ------------------
+
+@pytest.fixture(scope="module", params=["letter.pdf", "letter.txt"])
+def sample(request):
+    return parse(SAMPLES / request.param)
+
+
+def test_sample_masthead(sample):
+    assert sample.symbols == ("A/99/123", "S/2045/45")
+    assert sample.date == "2045-03-12"
+    assert sample.agenda_items == ("12", "34 (b)")
+    assert sample.doc_type == "letter"
+    assert sample.sender == "Permanent Representative of Norvania"
+    assert sample.addressees == ("Secretary-General",)
+    assert sample.job_number == "45-01234"
+    assert sample.distribution == "General" and sample.original_language == "English"
+
+
+def test_sample_notes_and_page_break(sample):
+    assert [f.marker for f in sample.footnotes] == ["*", "1", "2", "3", "4", "5"]
+    assert all(f.block for f in sample.footnotes)
+    crossing = [b for b in sample.blocks if len(b.pages) > 1]
+    assert len(crossing) == 1 and crossing[0].kind == "paragraph"
+    assert "reconstruction" in " ".join(b.text for b in sample.blocks)
+    [quote] = [b for b in sample.blocks if b.kind == "quotation"]
+    assert quote.notes == ("fn4",)
+
+
+def test_sample_sections_and_signature(sample):
+    assert [s.kind for s in sample.sections] == ["main", "annex"]
+    [sig] = sample.signatures
+    assert sig.name == "Mirela Ostrand"
+    assert [b.number for b in sample.blocks if b.kind == "numbered_paragraph"] == ["1", "2", "3"]
+    note = next(f for f in sample.footnotes if "A/98/456" in f.text)
+    assert note.links == ("https://undocs.org/en/A/98/456",)
+
+
+def test_pdf_blocks_carry_boxes():
+    doc = parse(SAMPLES / "letter.pdf")
+    for block in doc.blocks:
+        assert block.boxes and all(page in block.pages for page, _ in block.boxes)
+    marker = doc.blocks[1].markers[0]
+    assert marker.box is not None and marker.page == 1
