@@ -53,15 +53,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 __all__ = [
-    "Symbol",
-    "SymbolMatch",
-    "ResolutionCitation",
-    "parse_symbol",
-    "normalize_symbol",
-    "split_joint",
-    "find_symbols",
-    "find_resolution_citations",
-]
+    "Symbol", "SymbolMatch", "ResolutionCitation", "parse_symbol", "normalize_symbol",
+    "split_joint", "find_symbols", "find_resolution_citations",
+]  # fmt: skip
 
 _DATA = json.loads((Path(__file__).parent / "data" / "symbols.json").read_text("utf-8"))
 _SERIES = {entry["prefix"]: entry for entry in _DATA["series"]}
@@ -295,8 +289,8 @@ def find_resolution_citations(text: str) -> list[ResolutionCitation]:
 
     The organ comes from the form of the number (``1325 (2000)`` is the
     Security Council, ``60/147`` the General Assembly, ``1996/31`` ECOSOC) or
-    from the nearest organ named earlier in the sentence, when that organ
-    uses the form.
+    from an organ named in the few words before the keyword, when that organ
+    uses the form. An organ named before a list applies to every item.
 
     Example:
         >>> [c.symbol for c in find_resolution_citations(
@@ -321,13 +315,13 @@ def find_resolution_citations(text: str) -> list[ResolutionCitation]:
 
 
 def _clean(text: str) -> str:
-    """Drop a "UN Doc" prefix, trailing punctuation and unbalanced parentheses."""
+    """Drop a "UN Doc" prefix, trailing punctuation and enclosing parentheses."""
     text = _PREFIX_RE.sub("", text.translate(_FOLD).strip())
     while True:
         stripped = text.rstrip(".,;:").strip()
         if stripped.endswith(")") and stripped.count(")") > stripped.count("("):
             stripped = stripped[:-1]
-        if stripped.startswith("(") and stripped.count("(") > stripped.count(")"):
+        if stripped.startswith("("):  # no symbol starts with one: "(A/75/10)"
             stripped = stripped[1:]
         if stripped == text:
             return text
@@ -339,16 +333,14 @@ def _editorial(component: str) -> str:
 
     Example: ``"sub.2"`` -> ``"Sub.2"``, ``"wp(xxxv)"`` -> ``"WP(XXXV)"``.
     """
-    return re.sub(
-        r"[A-Za-z]+", lambda word: _SPELLING.get(word[0].upper(), word[0].upper()), component
-    )
+    return re.sub(r"[A-Za-z]+", lambda w: _SPELLING.get(w[0].upper(), w[0].upper()), component)
 
 
 def _kind(component: str) -> str:
     """Classify one component: session, number, docnum, modifier, body or code.
 
-    ``docnum`` is anything that can end a symbol besides a plain number:
-    ``L.49``, ``HLS.1``, ``21-23``, ``217(III)``.
+    ``docnum`` is anything but a plain number that can end a symbol: ``L.49``,
+    ``HLS.1``, ``21-23``, ``217(III)``.
     """
     if _SESSION_RE.fullmatch(component):
         return "session"
@@ -365,66 +357,57 @@ def _kind(component: str) -> str:
     return "code"
 
 
-def _core_length(kinds: list[str]) -> int:
-    """Number of components before the trailing modifiers."""
-    length = len(kinds)
-    while length and kinds[length - 1] == "modifier":
-        length -= 1
-    return length
-
-
 def _dating_index(series: dict, parts: tuple[str, ...], core: list[str]) -> int | None:
     """Index in ``core`` of the GA session or the SC/ECOSOC year, if any.
 
     Only the first number counts, and none after a body that numbers its own
     documents: in A/CONF.189/12 the 12 is a document number, not a session.
     """
-    for index, kind in enumerate(core):
-        part = parts[index + 1]
+    dated_by = series.get("dated_by")
+    for index, (part, kind) in enumerate(zip(parts[1:], core)):
         if kind == "body" and _BODIES[part.split(".")[0].upper()].get("own_numbering"):
             return None
-        if kind in ("session", "number"):
-            if series.get("dated_by") == "session":
-                dating = kind == "session" or int(part) <= 99
-            else:
-                since = series.get("since", 10_000)
-                dating = kind == "number" and len(part) == 4 and since <= int(part) <= 2099
-            return index if dating else None
+        if kind == "session" and dated_by == "session":
+            return index
+        if kind == "number":
+            if dated_by == "session":
+                return index if int(part) <= 99 else None
+            if dated_by == "year" and len(part) == 4:
+                return index if series["since"] <= int(part) <= 2099 else None
+            return None
     return None
 
 
-def _in_range(parts: tuple[str, ...]) -> bool:
-    """A/C.n needs n in 1–6: the data gives ranges for a body right after a series."""
-    marked = _MARKED_RE.fullmatch(parts[1])
-    limits = marked and _BODIES.get(marked[1].upper(), {}).get("range", {}).get(parts[0])
-    return not limits or limits[0] <= int(marked[2]) <= limits[1]
-
-
-def _valid(parts: tuple[str, ...], year: int | None) -> bool:
-    """Apply the structural rules listed in the module docstring."""
+def _valid(parts: tuple[str, ...], core: list[str], year: int | None) -> bool:
+    """Apply the structural rules listed in the module docstring to the core
+    (the kinds of the components after the series, modifiers excluded)."""
     series = _SERIES.get(parts[0])
-    kinds = [_kind(part) for part in parts[1:]]
-    core = kinds[: _core_length(kinds)]
     if series is None or not core or "modifier" in core or core[-1] not in ("number", "docnum"):
         return False
     if parts[:2] == ("S", "RES"):
-        return len(parts) == 3 and kinds[1] == "number"
-    return year is None and _in_range(parts) and _dating_index(series, parts, core) != len(core) - 1
+        return len(parts) == 3 and core == ["code", "number"]
+    # The data gives ranges for a body right after a series: A/C.n needs n in 1-6.
+    marked = _MARKED_RE.fullmatch(parts[1])
+    limits = marked and _BODIES.get(marked[1].upper(), {}).get("range", {}).get(parts[0])
+    if year is not None or (limits and not limits[0] <= int(marked[2]) <= limits[1]):
+        return False
+    return _dating_index(series, parts, core) != len(core) - 1
 
 
 def _build(
     parts: tuple[str, ...], reissued: bool, year: int | None, resumption: int | None
 ) -> Symbol | None:
     """Validate normalized components and make the Symbol, or None."""
-    if not _valid(parts, year):
-        return None
-    series = _SERIES[parts[0]]
     kinds = [_kind(part) for part in parts[1:]]
-    core = _core_length(kinds)
-    dating = _dating_index(series, parts, kinds[:core])
+    core = len(kinds)
+    while core and kinds[core - 1] == "modifier":
+        core -= 1
+    if not _valid(parts, kinds[:core], year):
+        return None
+    dated_by = _SERIES[parts[0]].get("dated_by")
+    dating = _dating_index(_SERIES[parts[0]], parts, kinds[:core])
     dated = parts[dating + 1] if dating is not None else None
-    text = "/".join(parts)
-    text += f" ({year})" if year else ""
+    text = "/".join(parts) + (f" ({year})" if year else "")
     text += f" (Resumption {resumption})" if resumption else ""
     heads = (re.match(r"[A-Za-z]*", part)[0].upper() for part in parts[1:])
     return Symbol(
@@ -432,8 +415,8 @@ def _build(
         series=parts[0],
         parts=parts,
         reissued=reissued,
-        session=dated if series.get("dated_by") == "session" else None,
-        year=year or (_int(dated) if series.get("dated_by") == "year" else None),
+        session=dated if dated_by == "session" else None,
+        year=year or (_int(dated) if dated_by == "year" else None),
         types=tuple(_SPELLING[head] for head in heads if head in _TYPES),
         modifiers=parts[core + 1 :],
         resumption=resumption,
@@ -459,17 +442,14 @@ def _validate_candidate(candidate: re.Match) -> tuple[Symbol, int] | None:
     A suffix that does not belong (a year after a non-resolution) is left
     out; then ever shorter prefixes are tried, so "A/75/251/ and" gives A/75/251.
     """
-    offset = candidate.start("core")
     pieces = list(re.finditer(r"[^/]+", candidate["core"]))
     parts = tuple(_editorial(piece[0].strip()) for piece in pieces)
     star = bool(candidate["star"])
-    suffix_start = candidate.end("star") if star else candidate.end("core")
-    attempts = [
-        (parts, star, _int(candidate["year"]), _int(candidate["resumption"]), candidate.end()),
-        (parts, star, None, None, suffix_start),
-    ]
+    year, resumption = _int(candidate["year"]), _int(candidate["resumption"])
+    attempts = [(parts, star, year, resumption, candidate.end())]
+    attempts.append((parts, star, None, None, candidate.end("star" if star else "core")))
     attempts += [
-        (parts[:length], False, None, None, offset + pieces[length - 1].end())
+        (parts[:length], False, None, None, candidate.start("core") + pieces[length - 1].end())
         for length in range(len(parts) - 1, 1, -1)
     ]
     for attempt_parts, reissued, year, resumption, end in attempts:
@@ -485,12 +465,11 @@ def _group_joints(text: str, matches: list[SymbolMatch]) -> list[SymbolMatch]:
     count = 0
     for index in range(1, len(matches)):
         before, after = matches[index - 1], matches[index]
-        if before.in_url or after.in_url:
-            continue
-        if _JOINT_GAP.fullmatch(text, before.end, after.start):
+        if not before.in_url and not after.in_url and _JOINT_GAP.fullmatch(
+            text, before.end, after.start
+        ):
             if groups[index - 1] is None:
-                groups[index - 1] = count
-                count += 1
+                groups[index - 1], count = count, count + 1
             groups[index] = groups[index - 1]
     return [replace(match, joint=group) for match, group in zip(matches, groups)]
 
@@ -503,19 +482,27 @@ _ITEM_RE = re.compile(
       (?P<session>E?S-\d{1,2}|\d{1,4})/(?P<num>\d{1,4})        # 60/147, ES-10/19, 1996/31
       (?P<parts>\s?[A-Z](?:\s*(?:,|and|to|-|–)\s*[A-Z])*)?     # A and B, A to E
       (?![\w/])
-    | (?P<dnum>\d{1,4})\s?\((?P<year>(?:19|20)\d\d)\)          # 1325 (2000)
-    | (?P<rnum>\d{1,4})(?P<rpart>\s?[A-Z])?\s?\((?P<roman>(?:E?S-)?[IVXLC]+)\)  # 217 A (III)
+    | (?P<dnum>\d{1,4})\s{0,3}\((?P<year>(?:19|20)\d\d)\)      # 1325 (2000)
+    | (?P<rnum>\d{1,4})(?P<rpart>\s?[A-Z])?\s{0,3}\((?P<roman>(?:E?S-)?[IVXLC]+)\)  # 217 A (III)
     | (?P<bare>\d{1,4})(?![\w/]|\.\d)                          # 2231
     """,
     re.X,
 )
 _LIST_SEP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_ORGAN_OF = {alias: entry["name"] for entry in _DATA["organs"] for alias in entry["aliases"]}
-# Case-sensitive on purpose: "freedom of assembly" names no organ.
-_ORGAN_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, _ORGAN_OF), key=len, reverse=True)) + r")\b"
+_ORGAN_OF = {alias.lower(): e["name"] for e in _DATA["organs"] for alias in e["aliases"]}
+# An organ counts when it is named just before the keyword, at most three
+# lower-case words away: "Security Council resolution", "the Assembly, in its
+# resolution". Case-sensitive (plus all capitals) so "freedom of assembly" names
+# no organ; a parenthesis or a full stop in between breaks the link.
+_ORGAN_BEFORE_RE = re.compile(
+    r"\b(?P<name>"
+    + "|".join(
+        re.escape(spelling).replace(r"\ ", r"\s+")
+        for alias in sorted({a for e in _DATA["organs"] for a in e["aliases"]}, key=len)[::-1]
+        for spelling in (alias, alias.upper())
+    )
+    + r")(?:['’]s)?(?P<between>,?(?:\s+[a-z]+,?){0,3})\s+$"
 )
-_SENTENCE_END_RE = re.compile(r"[.;!?]\s")
 
 
 def _list_items(text: str, position: int) -> list[re.Match]:
@@ -534,25 +521,21 @@ def _list_items(text: str, position: int) -> list[re.Match]:
 def _form(item: re.Match) -> str:
     """Which citation form an item has: session, annual, dated, roman or bare."""
     if item["session"]:
-        return "annual" if len(item["session"]) == 4 else "session"
+        return "annual" if len(item["session"]) == 4 and item["session"].isdigit() else "session"
     return "dated" if item["dnum"] else "roman" if item["rnum"] else "bare"
 
 
 def _organ_before(text: str, position: int) -> tuple[str | None, int | None]:
-    """The organ named last in the sentence before ``position``.
+    """The organ named in the few words before ``position``, and where its name
+    starts when nothing but spaces separates it from ``position``.
 
-    Returns the organ and, when its name directly precedes ``position``, the
-    offset where the name starts (the citation span then includes it).
+    Example: "Security Council resolution" gives ("Security Council", start).
     """
-    window_start = max(0, position - 200)
-    window = text[window_start:position]
-    ends = list(_SENTENCE_END_RE.finditer(window))
-    names = list(_ORGAN_RE.finditer(window, ends[-1].end() if ends else 0))
-    if not names:
+    named = _ORGAN_BEFORE_RE.search(text, max(0, position - 120), position)
+    if not named:
         return None, None
-    last = names[-1]
-    adjacent = not window[last.end() :].strip()
-    return _ORGAN_OF[last[0]], window_start + last.start() if adjacent else None
+    organ = _ORGAN_OF[" ".join(named["name"].split()).lower()]
+    return organ, None if named["between"] else named.start()
 
 
 def _citation(kind: str, named: str | None, item: re.Match, start: int) -> ResolutionCitation:
@@ -562,19 +545,16 @@ def _citation(kind: str, named: str | None, item: re.Match, start: int) -> Resol
     year = _int(item["year"] or (item["session"] if form == "annual" else None))
     number = item["num"] or item["dnum"] or item["rnum"] or item["bare"]
     organ = _organ_for(form, named, session)
-    template = _ORGANS[organ]["resolution"].get(form) if organ else None
-    too_early = form == "session" and not _session_has_symbols(organ, session)
-    symbol = None
-    if kind == "resolution" and template and not too_early:
-        symbol = template.format(session=session, number=number, year=year)
-    printed = re.sub(r"\s+", " ", re.sub(r"\s*\(.*", "", item[0], flags=re.S))
+    template = None
+    if organ and kind == "resolution" and _session_has_symbols(organ, session):
+        template = _ORGANS[organ]["resolution"].get(form)
     return ResolutionCitation(
         kind=kind,
         organ=organ,
-        number=printed,
+        number=re.sub(r"\s+", " ", re.sub(r"\s*\(.*", "", item[0], flags=re.S)),
         year=year,
         session=session,
-        symbol=symbol,
+        symbol=template.format(session=session, number=number, year=year) if template else None,
         start=start,
         end=item.end(),
         parts=_part_letters(item["parts"] or item["rpart"]),
@@ -591,9 +571,9 @@ def _organ_for(form: str, named: str | None, session: str | None) -> str | None:
     return None
 
 
-def _session_has_symbols(organ: str | None, session: str | None) -> bool:
+def _session_has_symbols(organ: str, session: str | None) -> bool:
     """GA session numbers appear in symbols only from the 31st session (1976)."""
-    first = _ORGANS[organ].get("session_from") if organ else None
+    first = _ORGANS[organ].get("session_from")
     return not (first and session and session.isdigit() and int(session) < first)
 
 
