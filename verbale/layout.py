@@ -95,7 +95,10 @@ def split_pages(pages: list[RawPage]) -> list[PageParts]:
         if size is None:
             out.extend(_split_text_page(page, lines))
         else:
-            body, notes = _split_pdf_page(lines, size)
+            # Notes are smaller than the text of their own page (annexes may
+            # be set in another size than the letter).
+            page_size = body_font_size([replace(page, lines=tuple(lines))]) or size
+            body, notes = _split_pdf_page(lines, min(size, page_size))
             out.append(PageParts(page.number, tuple(body), tuple(notes), page.links))
     return out
 

@@ -60,6 +60,7 @@ class Masthead:
     agenda_items: list[str] = field(default_factory=list)
     agenda_titles: list[str] = field(default_factory=list)
     title_lines: list[Line] = field(default_factory=list)
+    zone: list[Line] = field(default_factory=list)  # the masthead's lines
     job_number: str | None = None
     body_start: int = 0  # index of the first body line after the title
 
@@ -72,10 +73,18 @@ def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: floa
     if title_at is None:
         return head
     zone = lines[:title_at]
+    if lines[title_at].size is not None:
+        # In a PDF the masthead is what sits above the title, whatever the
+        # reading order the file gives.
+        top = lines[title_at].top
+        zone = zone + [ln for ln in lines[title_at + 1:] if ln.bottom < top and ln.page == 1]
+    head.zone = zone
     for line in zone:
         _read_field(head, line.text)
-    if not head.symbols and zone:
-        head.symbols = _symbols(" ".join(ln.text for ln in zone[:3]))
+    if not head.symbols:
+        # Reading order may put the "United Nations <symbol>" line anywhere.
+        head.symbols = next((_symbols(ln.text) for ln in lines
+                             if ln.text.startswith("United Nations") and _symbols(ln.text)), [])
     head.agenda_titles = _agenda_titles(zone)
     head.title_lines = _title_lines(lines, title_at)
     head.body_start = title_at + len(head.title_lines)
@@ -126,7 +135,7 @@ def _read_field(head: Masthead, text: str) -> None:
         head.distribution = m.group(1).capitalize()
     if m := ORIGINAL.search(text):
         head.original_language = m.group(1)
-    if head.date is None and (m := DATE.search(text)) and len(text) < 40:
+    if head.date is None and (m := DATE.fullmatch(text)):
         head.date = _iso(m)
     for organ in ORGANS:
         if organ in text and organ not in head.organs and len(text) < 80:

@@ -105,7 +105,7 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
     placements, note_warnings = place_markers(parts, notes)
     warnings.extend(note_warnings)
 
-    skip = {id(ln) for ln in first[: head.body_start]}
+    skip = {id(ln) for ln in [*first[: head.body_start], *head.zone]}
     title_ids = {id(ln) for ln in head.title_lines}
     body = [ln for part in parts for ln in part.body if id(ln) not in skip]
     geo = measure(body or head.title_lines)
