@@ -82,6 +82,9 @@ def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: floa
     for line in zone:
         _read_field(head, line.text)
     if not head.symbols:
+        # Older mastheads print the symbol alone on its line.
+        head.symbols = next((_symbols(ln.text) for ln in zone if _symbol_only(ln.text)), [])
+    if not head.symbols:
         # Reading order may put the "United Nations <symbol>" line anywhere.
         head.symbols = next((_symbols(ln.text) for ln in lines
                              if ln.text.startswith("United Nations") and _symbols(ln.text)), [])
@@ -104,7 +107,8 @@ def _title_index(lines: list[Line], body_size: float | None) -> int | None:
     """Where the title starts: a title formula, else the first larger line
     after the masthead fields. None when page 1 shows no masthead at all."""
     window = lines[:MASTHEAD_LINES]
-    has_masthead = any(DISTR.search(ln.text) or ln.text.startswith("United Nations") for ln in window)
+    has_masthead = any(DISTR.search(ln.text) or ln.text.startswith(("United Nations", "Distr"))
+                       or ln.text.upper() == "UNITED" for ln in window)
     for i, line in enumerate(window):
         if TITLE.match(line.text) and (has_masthead or i < 3):
             return i
@@ -133,6 +137,8 @@ def _read_field(head: Masthead, text: str) -> None:
         head.symbols = _symbols(text)
     if m := DISTR.search(text):
         head.distribution = m.group(1).capitalize()
+    elif text.upper() in ("GENERAL", "LIMITED", "RESTRICTED") and head.distribution is None:
+        head.distribution = text.capitalize()  # older mastheads: "Distr." and "GENERAL" apart
     if m := ORIGINAL.search(text):
         head.original_language = m.group(1)
     if head.date is None and (m := DATE.fullmatch(text)):
@@ -153,6 +159,11 @@ def _symbols(text: str) -> list[str]:
         if match.symbol.text not in out:
             out.append(match.symbol.text)
     return out
+
+
+def _symbol_only(text: str) -> bool:
+    matches = find_symbols(text)
+    return bool(matches) and sum(m.end - m.start for m in matches) >= len(text.strip()) - 3
 
 
 def _agenda_titles(zone: list[Line]) -> list[str]:
