@@ -10,6 +10,7 @@ The public API::
 from .errors import VerbaleError
 from .model import Document
 from .parse import parse
+from .pipeline import process
 
-__all__ = ["parse", "Document", "VerbaleError"]
+__all__ = ["parse", "process", "Document", "VerbaleError"]
 __version__ = "0.1.0"

@@ -7,6 +7,7 @@ error's own code (see verbale.errors); nothing prints a traceback.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 
@@ -14,7 +15,9 @@ import click
 
 from . import __version__
 from .errors import VerbaleError
-from .parse import parse
+from .citations import to_bibtex, to_csl_json
+from .model import to_dict
+from .pipeline import process
 from .render import to_json, to_markdown, to_text
 
 _RENDERERS = {"json": to_json, "text": to_text, "markdown": to_markdown}
@@ -68,12 +71,44 @@ def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None) -> Non
       verbale parse -f markdown samples/letter.pdf -o letter.md
       verbale parse ../shared/corpus/pdf/*.pdf -o corpus.jsonl
     """
-    docs = (parse(path) for path in files)
+    docs = (process(path) for path in files)
     if fmt == "json" and len(files) > 1:
         chunks = (to_json(doc, indent=None) + "\n" for doc in docs)
     else:
         chunks = (_RENDERERS[fmt](doc) + ("\n" if fmt == "json" else "") for doc in docs)
     _write(chunks, output)
+
+
+@main.command("refs")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csl", "bibtex"]),
+              default="table", show_default=True,
+              help="table: one line per reference; json: the parsed references; "
+                   "csl: CSL-JSON (Zotero, pandoc); bibtex: BibTeX entries.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write here instead of standard output.")
+@_friendly
+def refs_command(file: Path, fmt: str, output: Path | None) -> None:
+    """List every citation of a document, typed and parsed.
+
+    \b
+    Examples:
+      verbale refs samples/letter.pdf
+      verbale refs -f bibtex samples/letter.pdf -o letter.bib
+    """
+    doc = process(file)
+    if fmt == "json":
+        text = json.dumps({"references": to_dict(doc.references),
+                           "cited_symbols": list(doc.cited_symbols)}, ensure_ascii=False, indent=2)
+    elif fmt == "csl":
+        text = json.dumps(to_csl_json(doc), ensure_ascii=False, indent=2)
+    elif fmt == "bibtex":
+        text = to_bibtex(doc)
+    else:
+        text = "\n".join(
+            f"{r.id}\t{r.type}\t{r.footnote or r.block or ''}\t{' '.join(r.symbols)}\t{r.text[:80]}"
+            for r in doc.references)
+    _write([text.rstrip("\n") + "\n"], output)
 
 
 def _write(chunks, output: Path | None) -> None:

@@ -147,11 +147,12 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
 
 
 def _representative(text: str, first: int, last: int) -> int:
-    """A character in the middle of the line that is a letter, if any."""
+    """The letter nearest the middle of the line (the middle if none)."""
     mid = (first + last) // 2
-    for i in sorted(range(first, last + 1), key=lambda j: abs(j - mid)):
-        if text[i].isalpha():
-            return i
+    for step in range(0, (last - first) // 2 + 2):
+        for i in (mid - step, mid + step):
+            if first <= i <= last and text[i].isalpha():
+                return i
     return mid
 
 

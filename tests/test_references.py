@@ -1,0 +1,1084 @@
+"""Typed references: table-driven cases quoted from real footnotes, then the document level.
+
+Each case is ``(source, footnote text, [expected references])``. An expected
+reference is a dict: ``type`` and ``symbols`` are compared with the
+reference's own attributes, ``text`` with the start of its text, every other
+key with ``fields``. Short quotations of citation strings only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from importlib import resources
+
+import pytest
+
+from verbale.model import Block, Document, Footnote, Link, Marker, Reference, Source
+from verbale.references import (
+    REFERENCE_TYPES,
+    extract_references,
+    parse_citation,
+    resolve_references,
+)
+
+SEED = "seed 000_0fcf8cb0ed771c80"
+
+# -- the 13 footnotes of the seed letter ---------------------------------------
+
+SEED_CASES = [
+    (
+        SEED,
+        "Laurence Broers, Armenia and Azerbaijan: Anatomy of a Rivalry (Edinburgh, Edinburgh "
+        "University Press, 2019), p. 37.",
+        [
+            {
+                "type": "book",
+                "author": ["Laurence Broers"],
+                "title": "Armenia and Azerbaijan: Anatomy of a Rivalry",
+                "publisher": "Edinburgh University Press",
+                "publisher-place": "Edinburgh",
+                "issued": "2019",
+                "pinpoint": "p. 37",
+                "pinpoint_page": "37",
+            }
+        ],
+    ),
+    (
+        SEED,
+        "The Independent, 29 February 1992.",
+        [{"type": "press", "outlet": "The Independent", "issued": "1992-02-29"}],
+    ),
+    (
+        SEED,
+        "The Age, 6 March 1992.",
+        [{"type": "press", "outlet": "The Age", "issued": "1992-03-06"}],
+    ),
+    (
+        SEED,
+        "Newsweek, 16 March 1992.",
+        [{"type": "press", "outlet": "Newsweek", "issued": "1992-03-16"}],
+    ),
+    (SEED, "Time, 16 March 1992.", [{"type": "press", "outlet": "Time", "issued": "1992-03-16"}]),
+    (
+        SEED,
+        "Human Rights Watch/Helsinki, Bloodshed in the Caucasus: Escalation of the Armed Conflict in "
+        "Nagorno-Karabakh (September 1992), p. 24.",
+        [
+            {
+                "type": "report",
+                "organization": "Human Rights Watch/Helsinki",
+                "issued": "1992-09",
+                "title": "Bloodshed in the Caucasus: Escalation of the Armed Conflict in Nagorno-Karabakh",
+                "pinpoint": "p. 24",
+            }
+        ],
+    ),
+    (
+        SEED,
+        "Report by the Memorial Human Rights Centre on massive violations of human rights committed in "
+        "the seizure of Khojaly during the night of 25 to 26 February 1992\u201d, in Fiona Maclachlan and "
+        "Ian Peart (eds.), Khojaly Witness of a War Crime: Armenia in the Dock (Reading, United Kingdom of "
+        "Great Britain and Northern Ireland, Ithaca Press, 2014), pp. 75\u201383, at p. 82.",
+        [
+            {
+                "type": "chapter",
+                "editor": ["Fiona Maclachlan", "Ian Peart"],
+                "organization": "Memorial Human Rights Centre",
+                "container-title": "Khojaly Witness of a War Crime: Armenia in the Dock",
+                "publisher": "Ithaca Press",
+                "issued": "2014",
+                "page": "75\u201383",
+                "pinpoint": "p. 82",
+                "pinpoint_page": "82",
+            }
+        ],
+    ),
+    (
+        SEED,
+        "Declaration on Nagorno-Karabakh, adopted by the Committee of Ministers on 11 March 1992 at the "
+        "471 bis meeting of the Ministers\u2019 Deputies, doc. No. CM/Del/Concl(92)471bis.",
+        [
+            {
+                "type": "declaration",
+                "organization": "Council of Europe",
+                "body": "Committee of Ministers",
+                "title": "Declaration on Nagorno-Karabakh",
+                "issued": "1992-03-11",
+                "number": "CM/Del/Concl(92)471bis",
+            }
+        ],
+    ),
+    (
+        SEED,
+        "Judgment of the European Court of Human Rights, App. No. 40984/07, 22 April 2010, para. 87.",
+        [
+            {
+                "type": "judgment",
+                "court": "European Court of Human Rights",
+                "application_number": "40984/07",
+                "issued": "2010-04-22",
+                "paragraph": "87",
+                "genre": "Judgment",
+            }
+        ],
+    ),
+    (
+        SEED,
+        "Organization of Islamic Cooperation, resolution No. 8/43-C on Affiliated Institutions, "
+        "18\u221219 October 2016, para. 8; and Organization of Islamic Cooperation, Final communiqu\u00e9 of "
+        "the twelfth session of the Islamic Summit Conference, 6\u20137 February 2013, para. 117.",
+        [
+            {
+                "type": "resolution_other",
+                "organization": "Organization of Islamic Cooperation",
+                "number": "8/43-C",
+                "issued": "2016-10-18/2016-10-19",
+                "paragraph": "8",
+            },
+            {
+                "type": "declaration",
+                "organization": "Organization of Islamic Cooperation",
+                "title": "Final communiqu\u00e9 of the twelfth session of the Islamic Summit Conference",
+                "issued": "2013-02-06/2013-02-07",
+                "paragraph": "117",
+            },
+        ],
+    ),
+    (
+        SEED,
+        "See A/74/676-S/2020/90, annex.",
+        [
+            {
+                "type": "un_document",
+                "symbols": ("A/74/676", "S/2020/90"),
+                "annex": "annex",
+                "text": "A/74/676",
+            }
+        ],
+    ),
+    (
+        SEED,
+        "See A/75/497-S/2020/982 and A/75/625-S/2020/1161, annex.",
+        [
+            {"type": "un_document", "symbols": ("A/75/497", "S/2020/982"), "annex": None},
+            {"type": "un_document", "symbols": ("A/75/625", "S/2020/1161"), "annex": "annex"},
+        ],
+    ),
+    (
+        SEED,
+        "For more information, see A/75/660-S/2020/1267.",
+        [{"type": "un_document", "symbols": ("A/75/660", "S/2020/1267")}],
+    ),
+]
+
+# -- real footnotes of corpus documents ------------------------------------------
+
+CORPUS_CASES = [
+    # A/79/801-S/2025/121: the same sources as the seed, cited in another style.
+    (
+        "A_79_801",
+        "See, for example, The Independent (29 February 1992); The Age (6 March 1992); Newsweek "
+        "(16 March 1992); Time (16 March 1992).",
+        [
+            {"type": "press", "outlet": "The Independent", "issued": "1992-02-29"},
+            {"type": "press", "outlet": "The Age", "issued": "1992-03-06"},
+            {"type": "press", "outlet": "Newsweek"},
+            {"type": "press", "outlet": "Time", "issued": "1992-03-16"},
+        ],
+    ),
+    (
+        "A_79_801",
+        "Council of Europe, Declaration adopted by the Committee of Ministers, 11 March 1992, doc. No. "
+        "CM/Del/Concl(92)471bis; European Court of Human Rights, App. No. 40984/07, Judgment of "
+        "22 April 2010, paras. 60\u201362 and 87",
+        [
+            {"type": "declaration", "organization": "Council of Europe", "issued": "1992-03-11"},
+            {
+                "type": "judgment",
+                "application_number": "40984/07",
+                "issued": "2010-04-22",
+                "paragraph": "60\u201362 and 87",
+            },
+        ],
+    ),
+    (
+        "A_79_801",
+        "Thomas de Waal, Black Garden: Armenia and Azerbaijan through Peace and War (New York "
+        "University Press, 2013), pp. 182\u2013185; Jessica A. Stanton, Violence and Restraint in Civil "
+        "War (Cambridge University Press, 2016), p. 237",
+        [
+            {
+                "type": "book",
+                "author": ["Thomas de Waal"],
+                "publisher": "New York University Press",
+                "issued": "2013",
+            },
+            {
+                "type": "book",
+                "author": ["Jessica A. Stanton"],
+                "publisher": "Cambridge University Press",
+                "pinpoint": "p. 237",
+            },
+        ],
+    ),
+    (
+        "A_79_801",
+        "Malcolm N. Shaw, \u201cReport on war crimes in the occupied territories of the Republic of "
+        "Azerbaijan\u201d, A/74/676-S/2020/90, annex; https://justiceforkhojaly.org/content/ "
+        "international-recognition-0",
+        [
+            {
+                "type": "un_document",
+                "author": ["Malcolm N. Shaw"],
+                "symbols": ("A/74/676", "S/2020/90"),
+                "annex": "annex",
+            },
+            {
+                "type": "web",
+                "URL": "https://justiceforkhojaly.org/content/international-recognition-0",
+            },
+        ],
+    ),
+    (
+        "A_79_801",
+        "See, for example, Letter dated 2 March 2022 from the Minister for Foreign Affairs of the "
+        "Republic of Azerbaijan addressed to the Secretary-General, A/76/736-S/2022/176, annex; and "
+        "Letter dated 13 January 2023 from the Permanent Representative of Azerbaijan to the United "
+        "Nations addressed to the Secretary-General, A/77/695-S/2023/34.",
+        [
+            {
+                "type": "un_document",
+                "symbols": ("A/76/736", "S/2022/176"),
+                "annex": "annex",
+                "text": "Letter dated 2",
+            },
+            {
+                "type": "un_document",
+                "symbols": ("A/77/695", "S/2023/34"),
+                "text": "Letter dated 13",
+            },
+        ],
+    ),
+    # A/RES/79/1: resolutions, the Treaty Series, United Nations publications.
+    (
+        "A_RES_79_1",
+        "Resolution 217 A (III).",
+        [{"type": "resolution", "organ": "General Assembly", "symbols": ("A/RES/217(III)",)}],
+    ),
+    (
+        "A_RES_79_1",
+        "United Nations, Treaty Series, vol. 1771, No. 30822.",
+        [
+            {
+                "type": "treaty",
+                "container-title": "United Nations, Treaty Series",
+                "volume": "1771",
+                "number": "30822",
+            }
+        ],
+    ),
+    (
+        "A_RES_79_1",
+        "Report of the Fourth World Conference on Women, Beijing, 4\u201315 September 1995 (United "
+        "Nations publication, Sales No. E.96.IV.13), chap. I, resolution 1, annexes I and II.",
+        [
+            {
+                "type": "report",
+                "publisher": "United Nations",
+                "number": "E.96.IV.13",
+                "chapter": "I",
+                "annex": "annexes I and II",
+            }
+        ],
+    ),
+    (
+        "A_RES_79_1",
+        "United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, annex.",
+        [
+            {
+                "type": "report",
+                "organization": "United Nations Environment Programme",
+                "number": "CBD/COP/15/17",
+            }
+        ],
+    ),
+    (
+        "A_RES_79_1",
+        "A/CONF.157/24 (Part I), chap. III.",
+        [{"type": "un_document", "symbols": ("A/CONF.157/24",), "chapter": "III"}],
+    ),
+    # A/RES/80/150
+    (
+        "A_RES_80_150",
+        "Resolution 69/313, annex, para. 46.",
+        [{"type": "resolution", "symbols": ("A/RES/69/313",), "annex": "annex", "paragraph": "46"}],
+    ),
+    (
+        "A_RES_80_150",
+        "Resolution 79/233, annex; see also resolution 79/279.",
+        [
+            {"type": "resolution", "symbols": ("A/RES/79/233",)},
+            {"type": "resolution", "symbols": ("A/RES/79/279",)},
+        ],
+    ),
+    (
+        "A_RES_80_150",
+        "A/77/291 and A/79/540.",
+        [
+            {"type": "un_document", "symbols": ("A/77/291",)},
+            {"type": "un_document", "symbols": ("A/79/540",)},
+        ],
+    ),
+    (
+        "A_RES_80_150",
+        "Report of the Fifth United Nations Conference on the Least Developed Countries, New York, "
+        "17 March 2022, and Doha, 5\u20139 March 2023 (A/CONF.219/2023/3), chap. I, resolution 2.",
+        [
+            {
+                "type": "un_document",
+                "symbols": ("A/CONF.219/2023/3",),
+                "chapter": "I",
+                "title": "Report of the Fifth United Nations Conference on the Least Developed Countries, New York, "
+                "17 March 2022, and Doha, 5\u20139 March 2023",
+            }
+        ],
+    ),
+    # A/C.3/80/L.43 and A/RES/78/323: Official Records and "Ibid." that changes the session.
+    (
+        "A_C.3_80_L.43",
+        "See Official Records of the General Assembly, Seventy-second Session, Supplement No. 53 "
+        "(A/72/53), chap. IV, sect. A.",
+        [
+            {
+                "type": "official_records",
+                "organ": "General Assembly",
+                "session": "Seventy-second Session",
+                "supplement": "53",
+                "symbols": ("A/72/53",),
+                "chapter": "IV",
+                "section": "A",
+            }
+        ],
+    ),
+    (
+        "A_RES_78_323",
+        "Ibid., Sixty-sixth Session, Supplement No. 18 (A/66/18), annex IX.",
+        [
+            {
+                "type": "ibid",
+                "session": "Sixty-sixth Session",
+                "supplement": "18",
+                "symbols": ("A/66/18",),
+                "annex": "annex IX",
+            }
+        ],
+    ),
+    # A/HRC/RES/59/25: documents of other secretariats and descriptions between symbols.
+    (
+        "A_HRC_RES_59_25",
+        "Adopted under the United Nations Framework Convention on Climate Change; see "
+        "FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
+        [
+            {"type": "note"},
+            {
+                "type": "un_document",
+                "symbols": ("FCCC/CP/2015/10/Add.1",),
+                "pinpoint": "decision 1/CP.21",
+            },
+        ],
+    ),
+    (
+        "A_HRC_RES_59_25",
+        "A/HRC/59/42, on the imperative of defossilizing our economies, A/HRC/59/42/Add.1 and "
+        "A/79/176.",
+        [
+            {
+                "type": "un_document",
+                "symbols": ("A/HRC/59/42",),
+                "description": "on the imperative of defossilizing our economies",
+            },
+            {"type": "un_document", "symbols": ("A/HRC/59/42/Add.1",)},
+            {"type": "un_document", "symbols": ("A/79/176",)},
+        ],
+    ),
+    (
+        "A_HRC_RES_59_25",
+        "Nicola Yeates and others, A Global Fund for Social Protection: Lessons from the Diverse "
+        "Experiences of Global Health, Agriculture and Climate Funds (Geneva, International Labour "
+        "Organization, 2023).",
+        [
+            {
+                "type": "book",
+                "author": ["Nicola Yeates"],
+                "publisher": "International Labour Organization",
+                "publisher-place": "Geneva",
+                "issued": "2023",
+            }
+        ],
+    ),
+    # A/80/74-E/2025/53: United Nations publications, organizations, co-publishers.
+    (
+        "A_80_74",
+        "Governing AI for Humanity (United Nations publication, 2024), p. 28.",
+        [
+            {
+                "type": "report",
+                "title": "Governing AI for Humanity",
+                "publisher": "United Nations",
+                "issued": "2024",
+                "pinpoint": "p. 28",
+            }
+        ],
+    ),
+    (
+        "A_80_74",
+        "International Labour Office, World Social Protection Report 2024\u20132026: Universal Social "
+        "Protection for Climate Action and a Just Transition (Geneva, 2024).",
+        [
+            {
+                "type": "report",
+                "organization": "International Labour Office",
+                "publisher-place": "Geneva",
+                "issued": "2024",
+            }
+        ],
+    ),
+    (
+        "A_80_74",
+        "UNHCR, \u201cNo escape: on the frontlines of climate change, conflict and forced "
+        "displacement\u201d, 2024.",
+        [
+            {
+                "type": "report",
+                "organization": "UNHCR",
+                "issued": "2024",
+                "title": "No escape: on the frontlines of climate change, conflict and forced displacement",
+            }
+        ],
+    ),
+    (
+        "A_80_74",
+        "Nobuyuki Tanaka and others, Education Finance Watch 2024 (World Bank Group, Washington, D.C.; "
+        "UNESCO, Paris, 2024).",
+        [
+            {
+                "type": "book",
+                "author": ["Nobuyuki Tanaka"],
+                "publisher": "World Bank Group; UNESCO",
+                "publisher-place": "Washington, D.C.; Paris",
+            }
+        ],
+    ),
+    (
+        "A_80_74",
+        "The pathfinder countries include Albania, Cabo Verde, Cambodia, Colombia and Viet Nam.",
+        [{"type": "note"}],
+    ),
+    # E/2025/60: web addresses broken over lines.
+    (
+        "E_2025_60",
+        "See https://www.ohchr.org/en/statements-and-speeches/2024/09/we-cannot-stand-idly-inequality"
+        "\ufffedeepens-and-global-hunger-grows.",
+        [
+            {
+                "type": "web",
+                "URL": "https://www.ohchr.org/en/statements-and-speeches/2024/09/we-cannot-stand-idly-"
+                "inequality-deepens-and-global-hunger-grows",
+            }
+        ],
+    ),
+    ("E_2025_60", "A/HRC/54/35.", [{"type": "un_document", "symbols": ("A/HRC/54/35",)}]),
+    # A/80/62-E/2025/12: several addresses and symbols in one note.
+    (
+        "A_80_62",
+        "A/HRC/53/42; A/HRC/55/46; A/79/173; https://www.ohchr.org/sites/default/files/2024-03/"
+        "Toolkit-law-enforcement.pdf.",
+        [
+            {"type": "un_document", "symbols": ("A/HRC/53/42",)},
+            {"type": "un_document", "symbols": ("A/HRC/55/46",)},
+            {"type": "un_document", "symbols": ("A/79/173",)},
+            {"type": "web"},
+        ],
+    ),
+    ("A_80_62", "Reissued for technical reasons on 22 July 2025.", [{"type": "note"}]),
+    # S/2025/284: press, journals, courts, national law, short forms.
+    (
+        "S_2025_284",
+        "Merkel scolds ally to shield coalition talks from weedkiller row, Reuters, 28 Nov. 2017.",
+        [
+            {
+                "type": "press",
+                "outlet": "Reuters",
+                "issued": "2017-11-28",
+                "title": "Merkel scolds ally to shield coalition talks from weedkiller row",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Maximilian Popp, Wie ein Kolonialherr, Der Spiegel, 18 Aug. 2022.",
+        [
+            {
+                "type": "press",
+                "author": ["Maximilian Popp"],
+                "title": "Wie ein Kolonialherr",
+                "outlet": "Der Spiegel",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Anketirali smo pravne autoritete s istim pitanjem, Poskok, 10 Apr. 2025.",
+        [{"type": "press", "outlet": "Poskok", "issued": "2025-04-10"}],
+    ),
+    (
+        "S_2025_284",
+        "Tim Banning, The \u2018Bonn Powers\u2019 of the High Representative in Bosnia Herzegovina: "
+        "Tracing a Legal Figment, Goettingen Journal of International Law 6 (2014) 2, 259-302, at 302.",
+        [
+            {
+                "type": "article",
+                "author": ["Tim Banning"],
+                "container-title": "Goettingen Journal of International Law",
+                "volume": "6",
+                "issued": "2014",
+                "page": "259-302",
+                "pinpoint": "p. 302",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Matthew Parish, A Free City in the Balkans 86 (2010).",
+        [
+            {
+                "type": "book",
+                "author": ["Matthew Parish"],
+                "title": "A Free City in the Balkans",
+                "issued": "2010",
+                "pinpoint": "p. 86",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Beric v. Bosnia and Herzegovina, Eur. Ct. H.R., decision of 16 Oct. 2007, at para. 26.",
+        [
+            {
+                "type": "judgment",
+                "court": "European Court of Human Rights",
+                "title": "Beric v. Bosnia and Herzegovina",
+                "issued": "2007-10-16",
+                "paragraph": "26",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "BiH Constitutional Court, Decision AP-935/05 (2006), para 46.",
+        [
+            {
+                "type": "judgment",
+                "court": "BiH Constitutional Court",
+                "application_number": "AP-935/05",
+                "paragraph": "46",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "International Covenant on Civil and Political Rights, art. 25.",
+        [
+            {
+                "type": "treaty",
+                "title": "International Covenant on Civil and Political Rights",
+                "article": "25",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "BiH Constitution, art. III(3)(a) (emphasis added).",
+        [{"type": "legislation", "title": "BiH Constitution", "article": "III(3)(a)"}],
+    ),
+    (
+        "S_2025_284",
+        "Carl Bildt, Bosnia to war, to Dayton, and to its slow peace, European Council on Foreign "
+        "Relations, 28 Jan. 2021.",
+        [
+            {
+                "type": "report",
+                "author": ["Carl Bildt"],
+                "organization": "European Council on Foreign Relations",
+                "title": "Bosnia to war, to Dayton, and to its slow peace",
+                "issued": "2021-01-28",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Charles Crawford, Bosnia: the Bonn Powers Crawl Away to Die, available at "
+        "charlescrawford.biz/2011/07/05/bosnia-the-bonn-powers-crawl-away-to-die/ (emphasis added).",
+        [
+            {
+                "type": "web",
+                "author": ["Charles Crawford"],
+                "title": "Bosnia: the Bonn Powers Crawl Away to Die",
+                "URL": "https://charlescrawford.biz/2011/07/05/bosnia-the-bonn-powers-crawl-away-to-die/",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Parish at 91-91.",
+        [{"type": "short_form", "short_title": "Parish", "pinpoint": "p. 91-91"}],
+    ),
+    ("S_2025_284", "Id. at p. 56.", [{"type": "ibid", "pinpoint_page": "56"}]),
+    # A/79/352: commentary that cites resolutions and documents.
+    (
+        "A_79_352",
+        "Temporary position funded within the maximum overall cost approved by the General Assembly in "
+        "its resolution 72/262.",
+        [{"type": "note"}, {"type": "resolution", "symbols": ("A/RES/72/262",)}],
+    ),
+    (
+        "A_79_352",
+        "HKA, \u201cSixth Annual CRUX Insight Report\u201d (2023).",
+        [
+            {
+                "type": "report",
+                "organization": "HKA",
+                "title": "Sixth Annual CRUX Insight Report",
+                "issued": "2023",
+            }
+        ],
+    ),
+    (
+        "A_79_352",
+        "A/78/5 (Vol. I).",
+        [{"type": "un_document", "symbols": ("A/78/5",), "volume": "I"}],
+    ),
+    # S/2025/389 and A/79/907: commentary kept, the resolution in it typed.
+    (
+        "S_2025_389",
+        "References to Kosovo shall be understood to be in the context of Security Council resolution "
+        "1244 (1999).",
+        [
+            {"type": "note"},
+            {"type": "resolution", "organ": "Security Council", "symbols": ("S/RES/1244 (1999)",)},
+        ],
+    ),
+    (
+        "A_79_907",
+        "The Security Council, in its resolution 2010 (2011), decided, on an exceptional basis, to "
+        "extend logistical support to cover augmentation of some limited areas of self-sustainment.",
+        [{"type": "note"}, {"type": "resolution", "symbols": ("S/RES/2010 (2011)",)}],
+    ),
+    # A/79/825-S/2025/175 and A/C.1/80/L.26
+    (
+        "A_79_825",
+        "By Article 97 of the Charter and General Assembly resolutions 69/321 and 70/305.",
+        [
+            {"type": "resolution", "symbols": ("A/RES/69/321",)},
+            {"type": "resolution", "symbols": ("A/RES/70/305",)},
+        ],
+    ),
+    (
+        "A_C.1_80_L.26",
+        "See resolution S-10/2.",
+        [{"type": "resolution", "symbols": ("A/RES/S-10/2",)}],
+    ),
+    # A/RES/80/7 and S/2025/513: the International Atomic Energy Agency.
+    (
+        "A_RES_80_7",
+        "See International Atomic Energy Agency General Conference resolution GC(67)/RES/15, entitled "
+        "\u201cRestoration of the Sovereign Equality of Member States in the IAEA\u201d.",
+        [
+            {
+                "type": "resolution_other",
+                "organization": "International Atomic Energy Agency",
+                "number": "GC(67)/RES/15",
+                "title": "Restoration of the Sovereign Equality of Member States in the IAEA",
+            }
+        ],
+    ),
+    (
+        "S_2025_513",
+        "International Atomic Energy Agency (IAEA), report by the Acting Director General "
+        "(GOV/2019/55), 11 November 2019.",
+        [{"type": "report", "number": "GOV/2019/55", "issued": "2019-11-11"}],
+    ),
+    # A/HRC/WG.6/34/ITA/3: submissions cited by their abbreviations.
+    (
+        "ohchr_1_en",
+        "AI, p.1 and JS6, p.14.",
+        [
+            {"type": "short_form", "short_title": "AI", "pinpoint_page": "1"},
+            {"type": "short_form", "short_title": "JS6", "pinpoint_page": "14"},
+        ],
+    ),
+    (
+        "ohchr_1_en",
+        "CoE-CM, Resolution CM/ResCMN (2017), p.1.",
+        [{"type": "resolution_other", "organization": "Council of Europe", "pinpoint_page": "1"}],
+    ),
+    # Conventions of the Editorial Manual (un-conventions.md 3.3), not from a document.
+    (
+        "conventions",
+        "Official Records of the General Assembly, Seventy-fifth Session, Supplement No. 10 (A/75/10).",
+        [{"type": "official_records", "supplement": "10", "symbols": ("A/75/10",)}],
+    ),
+    (
+        "conventions",
+        "Legal Consequences of the Construction of a Wall in the Occupied Palestinian Territory, "
+        "Advisory Opinion, I.C.J. Reports 2004, p. 136.",
+        [
+            {
+                "type": "judgment",
+                "court": "International Court of Justice",
+                "container-title": "I.C.J. Reports",
+                "genre": "Advisory Opinion",
+                "issued": "2004",
+                "page": "136",
+            }
+        ],
+    ),
+    ("conventions", "See note 3 above.", [{"type": "cross_reference", "note": "3"}]),
+    ("conventions", "Ibid., para. 12.", [{"type": "ibid", "paragraph": "12"}]),
+]
+
+
+def _check(ref: Reference, expected: dict, text: str) -> None:
+    assert ref.text == text[ref.span[0] : ref.span[1]]
+    for key, value in expected.items():
+        if key == "type":
+            assert ref.type == value, (ref.type, ref.text, ref.fields)
+        elif key == "symbols":
+            assert ref.symbols == value, ref
+        elif key == "text":
+            assert ref.text.startswith(value), ref.text
+        else:
+            assert ref.fields.get(key) == value, (key, ref.fields)
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    SEED_CASES + CORPUS_CASES,
+    ids=[f"{c[0]}:{c[1][:40]}" for c in SEED_CASES + CORPUS_CASES],
+)
+def test_parse_citation(source, text, expected):
+    refs = parse_citation(text)
+    assert [r.type for r in refs] == [e["type"] for e in expected], [(r.type, r.text) for r in refs]
+    for ref, exp in zip(refs, expected):
+        _check(ref, exp, text)
+
+
+def test_cases_come_from_at_least_ten_corpus_documents():
+    documents = {c[0] for c in CORPUS_CASES} - {"conventions"}
+    assert len(documents) >= 10, documents
+
+
+def test_every_type_is_declared():
+    for _, text, expected in SEED_CASES + CORPUS_CASES:
+        for e in expected:
+            assert e["type"] in REFERENCE_TYPES
+
+
+# -- the domain data -------------------------------------------------------------------
+
+DATA = json.loads(resources.files("verbale").joinpath("data/references.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("section", ["outlets", "organizations", "courts", "publisher_hints"])
+def test_data_entries_have_names_and_examples(section):
+    names = set()
+    for entry in DATA[section]:
+        name = entry.get("name") or entry.get("pattern")
+        assert name and entry.get("example"), entry
+        assert name not in names, f"duplicate {name}"
+        names.add(name)
+
+
+@pytest.mark.parametrize("entry", DATA["outlets"], ids=lambda e: e["name"])
+def test_outlet_example_is_press_of_that_outlet(entry):
+    refs = parse_citation(entry["example"])
+    assert [(r.type, r.fields.get("outlet")) for r in refs] == [("press", entry["name"])]
+
+
+@pytest.mark.parametrize("entry", DATA["organizations"], ids=lambda e: e["name"])
+def test_organization_example_names_the_organization(entry):
+    (ref,) = parse_citation(entry["example"])
+    assert ref.type in ("declaration", "resolution_other", "report"), (ref.type, ref.text)
+    names = [entry["name"], *entry.get("aliases", []), *entry.get("bodies", [])]
+    assert any(n in (ref.fields.get("organization") or "") for n in names), ref.fields
+
+
+@pytest.mark.parametrize("entry", DATA["courts"], ids=lambda e: e["name"])
+def test_court_example_is_a_judgment_of_that_court(entry):
+    (ref,) = parse_citation(entry["example"])
+    assert ref.type == "judgment", (ref.text, ref.fields)
+    assert entry["name"] in ref.fields["court"]
+
+
+@pytest.mark.parametrize("entry", DATA["publisher_hints"], ids=lambda e: e["pattern"])
+def test_publisher_hint_example_is_a_book_from_that_publisher(entry):
+    (ref,) = parse_citation(entry["example"])
+    assert ref.type == "book" and entry["pattern"] in ref.fields["publisher"], ref.fields
+
+
+def test_series_organs_cover_the_main_organs():
+    organs = DATA["series_organs"]
+    assert (
+        organs["A"] == "United Nations General Assembly"
+        and organs["S"] == "United Nations Security Council"
+    )
+
+
+# -- short forms ------------------------------------------------------------------------
+
+
+def _refs(*specs):
+    return [
+        Reference(f"r{i}", t, text, fields, tuple(sym), footnote=fn)
+        for i, (t, text, fields, sym, fn) in enumerate(specs, 1)
+    ]
+
+
+def test_ibid_takes_the_previous_source_and_its_own_locator():
+    refs = _refs(
+        (
+            "treaty",
+            "UNTS 1577",
+            {
+                "container-title": "United Nations, Treaty Series",
+                "volume": "1577",
+                "number": "27531",
+                "title": "Convention",
+            },
+            (),
+            "fn1",
+        ),
+        (
+            "ibid",
+            "Ibid., vol. 610, No. 8843",
+            {"ibid": True, "volume": "610", "number": "8843"},
+            (),
+            "fn2",
+        ),
+    )
+    r = resolve_references(refs)[1]
+    assert (r.type, r.fields["volume"], r.fields["number"], r.fields["resolved_from"]) == (
+        "treaty",
+        "610",
+        "8843",
+        "r1",
+    )
+    assert "title" not in r.fields  # another treaty of the same series
+
+
+def test_ibid_skips_commentary_but_not_body_citations_in_between():
+    refs = _refs(
+        ("un_document", "A/75/10", {"paragraph": "30"}, ("A/75/10",), "fn1"),
+        ("resolution", "resolution 1 (2000)", {}, ("S/RES/1 (2000)",), None),
+        ("note", "Emphasis added", {}, (), "fn2"),
+        ("ibid", "Ibid., para. 31", {"ibid": True, "paragraph": "31"}, (), "fn3"),
+    )
+    r = resolve_references(refs)[3]
+    assert (r.type, r.symbols, r.fields["paragraph"]) == ("un_document", ("A/75/10",), "31")
+
+
+def test_see_note_resolves_to_every_reference_of_that_note():
+    notes = [Footnote("fn1", "1", "", 1), Footnote("fn2", "2", "", 1), Footnote("fn3", "3", "", 1)]
+    refs = _refs(
+        ("press", "The Age", {"outlet": "The Age"}, (), "fn1"),
+        ("press", "Time", {"outlet": "Time"}, (), "fn1"),
+        ("cross_reference", "See note 1 above", {"note": "1"}, (), "fn3"),
+    )
+    out = resolve_references(refs, notes)
+    assert [(r.type, r.fields.get("outlet"), r.fields.get("resolved_from")) for r in out[2:]] == [
+        ("press", "The Age", "r1"),
+        ("press", "Time", "r2"),
+    ]
+
+
+def test_short_title_resolves_to_the_source_that_names_it():
+    refs = _refs(
+        (
+            "article",
+            "Alex Schwartz, International Judges",
+            {"author": ["Alex Schwartz"]},
+            (),
+            "fn1",
+        ),
+        (
+            "short_form",
+            "Schwartz at 21-22",
+            {"short_title": "Schwartz", "pinpoint": "p. 21-22"},
+            (),
+            "fn2",
+        ),
+    )
+    r = resolve_references(refs)[1]
+    assert (r.type, r.fields["pinpoint"], r.fields["resolved_from"]) == (
+        "article",
+        "p. 21-22",
+        "r1",
+    )
+
+
+def test_unresolved_short_forms_keep_their_type():
+    (r,) = resolve_references(parse_citation("Ibid."))
+    assert r.type == "ibid"
+
+
+# -- the document level ----------------------------------------------------------------------
+
+SEED_TYPES = [
+    "book",
+    "press",
+    "press",
+    "press",
+    "press",
+    "report",
+    "chapter",
+    "declaration",
+    "judgment",
+    "resolution_other",
+    "declaration",
+    "un_document",
+    "un_document",
+    "un_document",
+    "un_document",
+]
+
+
+def test_seed_references_end_to_end(seed_doc):
+    refs, cited = extract_references(seed_doc)
+    assert [r.type for r in refs] == SEED_TYPES
+    assert [r.id for r in refs] == [f"r{i}" for i in range(1, 16)]
+    assert all(r.footnote for r in refs)
+    notes = {f.id: f for f in seed_doc.footnotes}
+    for r in refs:
+        assert notes[r.footnote].text[r.span[0] : r.span[1]] == r.text
+    un = {r.symbols: r.url for r in refs if r.symbols}
+    assert un == {
+        ("A/74/676", "S/2020/90"): "https://undocs.org/en/A/74/676",
+        ("A/75/497", "S/2020/982"): "https://undocs.org/en/A/75/497",
+        ("A/75/625", "S/2020/1161"): "https://undocs.org/en/A/75/625",
+        ("A/75/660", "S/2020/1267"): "https://undocs.org/en/A/75/660",
+    }
+    assert refs[13].fields["annex"] == "annex" and "annex" not in refs[12].fields
+    assert cited == (
+        "A/74/676",
+        "S/2020/90",
+        "A/75/497",
+        "S/2020/982",
+        "A/75/625",
+        "S/2020/1161",
+        "A/75/660",
+        "S/2020/1267",
+    )
+    book, age, chapter, echr = refs[0], refs[2], refs[6], refs[8]
+    assert (book.fields["publisher"], book.fields["issued"], book.fields["pinpoint"]) == (
+        "Edinburgh University Press",
+        "2019",
+        "p. 37",
+    )
+    assert age.fields["issued"] == "1992-03-06"
+    assert (chapter.fields["page"], chapter.fields["pinpoint"], chapter.fields["editor"]) == (
+        "75\u201383",
+        "p. 82",
+        ["Fiona Maclachlan", "Ian Peart"],
+    )
+    assert (echr.fields["application_number"], echr.fields["issued"], echr.fields["paragraph"]) == (
+        "40984/07",
+        "2010-04-22",
+        "87",
+    )
+
+
+def test_seed_references_serialise_round_trip(seed_doc):
+    refs, cited = extract_references(seed_doc)
+    doc = dataclasses.replace(seed_doc, references=refs, cited_symbols=cited)
+    assert Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
+
+
+def _doc(blocks=(), footnotes=(), links=(), symbols=()):
+    return Document(
+        Source("x.txt", "text", "", 1, 0),
+        symbols=symbols,
+        blocks=tuple(blocks),
+        footnotes=tuple(footnotes),
+        links=tuple(links),
+    )
+
+
+def test_inline_citations_in_the_body_and_reading_order():
+    blocks = [
+        Block(
+            "b1",
+            "paragraph",
+            "As the Commission noted (A/75/10, para. 30), the issue remains.",
+            1,
+            markers=(Marker("1", 63, 1, "fn1"),),
+        ),
+        Block(
+            "b2", "paragraph", "Recalling resolution 2334 (2016) and S/2025/284, see A/79/801.", 1
+        ),
+    ]
+    notes = [Footnote("fn1", "1", "See A/74/676-S/2020/90, annex.", 1, block="b1")]
+    refs, cited = extract_references(_doc(blocks, notes, symbols=("A/79/801",)))
+    assert [(r.id, r.type, r.block, r.footnote) for r in refs] == [
+        ("r1", "un_document", "b1", None),
+        ("r2", "un_document", None, "fn1"),
+        ("r3", "resolution", "b2", None),
+        ("r4", "un_document", "b2", None),
+    ]
+    assert refs[0].fields["paragraph"] == "30" and refs[0].text == "A/75/10, para. 30"
+    assert refs[2].symbols == ("S/RES/2334 (2016)",)
+    assert cited == ("A/75/10", "A/74/676", "S/2020/90", "S/RES/2334 (2016)", "S/2025/284")
+
+
+def test_link_given_by_the_document_wins():
+    notes = [
+        Footnote(
+            "fn1", "1", "See A/75/660-S/2020/1267.", 1, links=("https://undocs.org/fr/A/75/660",)
+        )
+    ]
+    (ref,), _ = extract_references(_doc(footnotes=notes))
+    assert ref.url == "https://undocs.org/fr/A/75/660"
+    notes = [Footnote("fn1", "1", "See A/75/660.", 1)]
+    (ref,), _ = extract_references(
+        _doc(footnotes=notes, links=(Link("https://undocs.org/A/75/660", 1, "fn1"),))
+    )
+    assert ref.url == "https://undocs.org/A/75/660"
+
+
+def test_ibid_and_note_cross_references_in_a_document():
+    notes = [
+        Footnote("fn1", "1", "United Nations, Treaty Series, vol. 1577, No. 27531.", 1),
+        Footnote("fn2", "2", "Ibid., vol. 2515, No. 44910.", 1),
+        Footnote("fn3", "3", "Resolution 70/1.", 1),
+        Footnote("fn4", "4", "See note 3.", 1),
+    ]
+    refs, _ = extract_references(_doc(footnotes=notes))
+    assert [(r.id, r.type, r.fields.get("resolved_from")) for r in refs] == [
+        ("r1", "treaty", None),
+        ("r2", "treaty", "r1"),
+        ("r3", "resolution", None),
+        ("r4", "resolution", "r3"),
+    ]
+    assert refs[3].symbols == ("A/RES/70/1",)
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["verbale.references.patterns", "verbale.references.segment", "verbale.references.fields",
+     "verbale.references.note", "verbale.references.resolve", "verbale.citations"],
+)
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
