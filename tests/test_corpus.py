@@ -29,15 +29,11 @@ MANIFEST = SHARED / "corpus" / "MANIFEST.tsv"
 
 # file -> why its own symbols differ from the manifest.
 SYMBOL_DEFECTS: dict[str, str] = {
-    "A_HRC_59_L.17.en.pdf": "masthead (United Nations, symbol, Distr., date) absent from PDFium's text of "
-                            "page 1 (poppler has it) -> no symbols",
     "A_39_361.en.pdf": "OCR layer: symbol printed 'A/39/36I' and no 'Distr.:'/'United Nations' line -> no "
                        "masthead read",
     "A_52_826.en.pdf": "1998 masthead prints the joint symbols on two lines (A/52/826, S/1998/222): only the "
                        "first is read",
     "E_CN.4_109.en.pdf": "1948 OCR layer 'E / C N A/109' read as 'A/109'",
-    "trainable-entity-extractor__ohchr_2_fr.pdf": "French masthead ('Nations Unies', 'Distr. générale', "
-                                                  "'16 novembre 2009') not recognised",
     "trainable-entity-extractor__plan_1_es.pdf": "Spanish masthead ('NACIONES UNIDAS', '11 de mayo de 1994') "
                                                  "not recognised",
     "trainable-entity-extractor__plan_2_fr.pdf": "French masthead ('NATIONS UNIES', '21 janvier 1994') not "
@@ -48,7 +44,6 @@ SYMBOL_DEFECTS: dict[str, str] = {
 
 # file -> why the masthead date is missing or wrong.
 DATE_DEFECTS: dict[str, str] = {
-    "A_HRC_59_L.17.en.pdf": "masthead absent from PDFium's text of page 1 (see symbols)",
     "A_79_PV.64.en.pdf": "verbatim record date line 'Wednesday, 16 April 2025, 10 a.m.' is not a bare date",
     "A_39_361.en.pdf": "OCR layer: '25 July 19 84', and no masthead read",
     "E_CN.4_109.en.pdf": "1948 OCR layer: '2 June 19kd'",

@@ -27,13 +27,8 @@ from golden_tool import FIELDS, dumps, golden_names, load, parse_record, shared_
 # ids that move with the block defect of the same document.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     # -- superscript indicators that PDFium puts on a line of their own ------
-    ("A_79_801", "blocks"): "p2: indicator 2 after 'humanitarian l aw.' read as its own line -> block '2'",
-    ("A_79_801", "footnotes"): "p2: note 2 not linked (its indicator became a block)",
-    ("A_79_801", "warnings"): "p2: spurious note_without_marker for note 2",
     ("A_79_825", "blocks"): "p1: paragraph split at 'Member States,1 | a position paper' (line broken at the "
                             "superscript); p4: indicator 2 after '70/305.' becomes block '2'",
-    ("A_79_825", "footnotes"): "p4: note 2 of the annex (lone indicator line '2') merged into note 1",
-    ("A_79_825", "sections"): "follows from blocks (annex first block id)",
     ("A_79_907", "blocks"): "p4: indicator 1 left in the text ('UNSOS. 1'); p5: para 9 split after "
                             "'partners,4'; p6: para 14 split after 'per year,5'; p6: para 15 split at "
                             "line-initial '(b)' and '(d)' of an inline enumeration",
@@ -41,19 +36,14 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                                "note text",
     ("A_79_907", "circulation"): "'circulate it as a document of the Assembly and the Council': short organ "
                                  "names not recognised -> organs []",
-    ("A_79_907", "warnings"): "spurious marker_without_note for the indicators of the dropped notes 1 and 5",
     ("A_RES_79_150", "blocks"): "pp2-8: running header (short title + symbol) kept as heading blocks and "
                                 "splitting 5 paragraphs at page breaks; p2: indicator 1 becomes block '1'; "
                                 "p6 para 28 and p7 para 40 split at superscripts; p8: '53rd plenary meeting' "
                                 "classed quotation",
     ("A_RES_79_150", "footnotes"): "p2: note 1 not linked (its indicator became a block)",
-    ("A_RES_79_150", "warnings"): "spurious note_without_marker for note 1",
     ("A_C.3_80_L.43", "blocks"): "p1: superscripts cut the two long preambular paragraphs into 9 fragments "
                                  "(blocks '4', '12', '5 37/27 of...' as numbered paragraph 5); draft "
                                  "resolution not given preambular/operative kinds",
-    ("A_C.3_80_L.43", "footnotes"): "p1: notes 3 and 5-9 lost (lone indicator lines), 'Ibid.' glued to note 2; "
-                                    "links of notes 4-9 all on one note",
-    ("A_C.3_80_L.43", "warnings"): "p1: 6 marker_without_note and 2 note_without_marker from the lost notes",
     # -- masthead and title ---------------------------------------------------
     ("S_2025_29", "masthead"): "p1: title not found ('Identical letters' lower-case l; a prose line with "
                                "'... more than a year' taken as a session field) -> title starts "

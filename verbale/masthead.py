@@ -42,6 +42,10 @@ TITLE_PARTS = re.compile(
     r"^(?P<kind>.+?) dated (?P<date>\d{1,2} \w+ \d{4})(?: and \d{1,2} \w+ \d{4})?"
     r"(?: from (?:the )?(?P<sender>.+?))?(?: addressed to (?:the )?(?P<to>.+))?$"
 )
+# The top of page 1 where the symbol line sits (points).
+HEADER_BAND = 70.0
+# How far down page 1 a masthead reaches (points).
+MASTHEAD_DEPTH = 260.0
 # How far into page 1 the title may start, in lines.
 MASTHEAD_LINES = 45
 
@@ -71,6 +75,12 @@ def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: floa
     _job_number(head, raw_first_page)
     title_at = _title_index(lines, body_size)
     if title_at is None:
+        head.symbols = _header_symbols(lines)
+        if head.symbols:  # a masthead without a recognised title: read its fields
+            head.zone = [ln for ln in lines if ln.size is not None and ln.top < MASTHEAD_DEPTH
+                         and _is_field(ln.text)]
+            for line in head.zone:
+                _read_field(head, line.text)
         return head
     zone = lines[:title_at]
     if lines[title_at].size is not None:
@@ -85,9 +95,7 @@ def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: floa
         # Older mastheads print the symbol alone on its line.
         head.symbols = next((_symbols(ln.text) for ln in zone if _symbol_only(ln.text)), [])
     if not head.symbols:
-        # Reading order may put the "United Nations <symbol>" line anywhere.
-        head.symbols = next((_symbols(ln.text) for ln in lines
-                             if ln.text.startswith("United Nations") and _symbols(ln.text)), [])
+        head.symbols = _header_symbols(lines)
     head.agenda_titles = _agenda_titles(zone)
     head.title_lines = _title_lines(lines, title_at)
     head.body_start = title_at + len(head.title_lines)
@@ -159,6 +167,16 @@ def _symbols(text: str) -> list[str]:
         if match.symbol.text not in out:
             out.append(match.symbol.text)
     return out
+
+
+def _header_symbols(lines: list[Line]) -> list[str]:
+    """Symbols of the top line of page 1, whatever the reading order and the
+    language: "United Nations A/79/722", "Организация Объединенных Наций A/HRC/…"."""
+    for line in lines:
+        top_line = line.size is not None and 0 <= line.top < HEADER_BAND
+        if (top_line or line.text.startswith("United Nations")) and (found := _symbols(line.text)):
+            return found
+    return []
 
 
 def _symbol_only(text: str) -> bool:

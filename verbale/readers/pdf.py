@@ -73,7 +73,7 @@ def _read_page(pdf: pdfium.PdfDocument, number: int) -> RawPage:
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            lines = tuple(_lines(textpage.raw, text, number, height))
+            lines = tuple(_merge_fragments(_lines(textpage.raw, text, number, height)))
         finally:
             textpage.close()
         links = tuple(_links(pdf, page, number, height))
@@ -121,6 +121,52 @@ def _lines(textpage, text: str, number: int, height: float) -> Iterator[Line]:
         last = start + len(m.group().rstrip()) - 1
         if first <= last:
             yield _measure(probe, text, first, last, number, height)
+
+
+def _merge_fragments(lines: Iterator[Line]) -> Iterator[Line]:
+    """Rejoin pieces of one printed line that PDFium reported as several.
+
+    PDFium starts a new line where the baseline moves, as it does around a
+    raised footnote indicator ("States,¹" | "a position paper"): a piece that
+    starts right of the previous one on the same band of the page belongs to it.
+    """
+    prev: Line | None = None
+    for line in lines:
+        if prev is not None and _same_band(prev, line):
+            prev = _join(prev, line)
+            continue
+        if prev is not None:
+            yield prev
+        prev = line
+    if prev is not None:
+        yield prev
+
+
+def _same_band(a: Line, b: Line) -> bool:
+    size = max(a.size or 0, b.size or 0, 1.0)
+    if max(a.bottom - a.top, b.bottom - b.top) > 3 * size:
+        return False  # rotated text: boxes say nothing about lines
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    near = a.x1 - 1 <= b.x0 <= a.x1 + 2 * size
+    return near and overlap > 0.4 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _join(a: Line, b: Line) -> Line:
+    sep = " " if b.x0 - a.x1 > 1.5 else ""
+    shift = len(a.text) + len(sep)
+    main = a if (a.size or 0) >= (b.size or 0) else b
+    return Line(
+        text=a.text + sep + b.text, page=a.page, x0=a.x0, top=min(a.top, b.top), x1=b.x1,
+        bottom=max(a.bottom, b.bottom), size=main.size, bold=main.bold,
+        superscripts=a.superscripts + tuple((s + shift, e + shift) for s, e in b.superscripts)
+        + (((shift, shift + len(b.text)),) if _is_indicator(b, a) else ()),
+    )
+
+
+def _is_indicator(piece: Line, line: Line) -> bool:
+    """A piece holding only a smaller, raised indicator ("2", "*")."""
+    return (set(piece.text) <= _MARKER_CHARS | {","} and not piece.superscripts
+            and (piece.size or 0) < (line.size or 0) * SUPERSCRIPT_SIZE_RATIO)
 
 
 _LINE = re.compile(r"[^\r\n\ufffe]*\ufffe|[^\r\n\ufffe]+")
