@@ -34,8 +34,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                             "line-initial '(b)' and '(d)' of an inline enumeration",
     ("A_79_907", "footnotes"): "p4 note 1 and p6 note 5 dropped: their indicator is a lone line above the "
                                "note text",
-    ("A_79_907", "circulation"): "'circulate it as a document of the Assembly and the Council': short organ "
-                                 "names not recognised -> organs []",
     ("A_RES_79_150", "blocks"): "pp2-8: running header (short title + symbol) kept as heading blocks and "
                                 "splitting 5 paragraphs at page breaks; p2: indicator 1 becomes block '1'; "
                                 "p6 para 28 and p7 para 40 split at superscripts; p8: '53rd plenary meeting' "
@@ -45,11 +43,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                                  "(blocks '4', '12', '5 37/27 of...' as numbered paragraph 5); draft "
                                  "resolution not given preambular/operative kinds",
     # -- masthead and title ---------------------------------------------------
-    ("S_2025_29", "masthead"): "p1: title not found ('Identical letters' lower-case l; a prose line with "
-                               "'... more than a year' taken as a session field) -> title starts "
-                               "'until today', no doc_type, sender, addressees",
-    ("S_2025_29", "blocks"): "p1: the first four paragraphs are swallowed into the title block",
-    ("S_2025_29", "circulation"): "'distributed as a document of the Security Council' not recognised",
     ("S_2025_153", "masthead"): "p1: title taken from 'Report of the Secretary-General'; the real title "
                                 "'Implementation of Security Council resolution 1701 (2006) ...' is dropped",
     ("S_2025_153", "blocks"): "p1 title; pp2,5,6,8,28: chart axis labels and legends become blocks ('1 000' "
@@ -75,7 +68,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("A_80_66", "masthead"): "organs: 'Human Rights Council' taken from the agenda item title",
     ("A_80_66", "blocks"): "pp2-6: italic subheadings ('Universal periodic review', 'Special procedures', "
                            "...) classed paragraph; only bold ones become headings",
-    ("A_80_66", "circulation"): "'under item 116 (c) of the preliminary list' -> agenda_items []",
     ("A_39_361", "masthead"): "OCR layer: symbol 'A/39/36I', date '25 July 19 84', 'ftem 108' not read -> "
                               "no masthead at all",
     ("A_39_361", "blocks"): "OCR layer: type size jitters line to line, so nearly every line is its own "
@@ -88,7 +80,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                             "because p1 ends with a full stop",
     ("A_79_718", "blocks"): "p2: numbered list of three links merged into one block (lines end without "
                             "punctuation)",
-    ("A_79_718", "circulation"): "'distributed as a document of the General Assembly' not recognised",
     ("A_79_722", "blocks"): "pp7-10: bold run-in lead-ins split paragraphs and become headings (7 "
                             "paragraphs, incl. numbered 3.1 and 3.2); p11: hanging-indent second line "
                             "'(ICTs)' split from its heading",

@@ -68,3 +68,32 @@ class ParseError(VerbaleError):
     """An unexpected failure inside verbale while reading a document."""
 
     exit_code = 70
+
+
+# -- the corpus database (verbale.store) -------------------------------------
+#
+#   VerbaleError
+#   └── StoreError            the corpus database cannot do what was asked
+#       ├── NotFound          no stored document has that symbol or id
+#       └── BadQuery          a search query FTS5 cannot read (the message says how to fix it)
+#
+# Exit codes 20 and up belong to this family.
+
+
+class StoreError(VerbaleError):
+    """The corpus database cannot do what was asked (not a verbale database,
+    a schema newer than this verbale, a locked or damaged file)."""
+
+    exit_code = 20
+
+
+class NotFound(StoreError):
+    """No stored document answers to that symbol, id or path."""
+
+    exit_code = 21
+
+
+class BadQuery(StoreError):
+    """A search query that FTS5 cannot read; the message shows how to write it."""
+
+    exit_code = 22

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .readers.lines import Line, RawLink, RawPage
+from .symbols import find_symbols
 
 _FURNITURE = [
     re.compile(p)
@@ -71,7 +72,7 @@ def is_furniture(line: Line, page: RawPage, position: int) -> bool:
     if any(p.match(text) for p in _FURNITURE):
         return True
     if not _SYMBOL_ONLY.match(text):
-        return False
+        return _is_titled_header(line, page)
     if line.size is not None and page.height:
         return line.top < HEADER_MARGIN or line.bottom > page.height - FOOTER_MARGIN
     return position < 3 or position >= len(page.lines) - 2
@@ -83,6 +84,14 @@ def _strip_inline(line: Line) -> Line | None:
         return line
     text = _INLINE.sub("", line.text).rstrip()
     return replace(line, text=text) if text.strip() else None
+
+
+def _is_titled_header(line: Line, page: RawPage) -> bool:
+    """Resolutions repeat a short title with the symbol at the top of each page."""
+    if line.size is None or page.number == 1 or line.top >= HEADER_MARGIN:
+        return False
+    found = find_symbols(line.text)
+    return bool(found) and found[-1].end >= len(line.text.rstrip()) - 1
 
 
 def split_pages(pages: list[RawPage]) -> list[PageParts]:

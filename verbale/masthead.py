@@ -32,7 +32,7 @@ AGENDA = re.compile(
 )
 AGENDA_ITEM = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,2}\))?")
 TITLE = re.compile(
-    r"^(?:(?:Identical )?(?:Letter|Letters|Note verbale|Notes verbales)\b|"
+    r"^(?:(?:Identical )?(?:[Ll]etters?|[Nn]otes? verbales?)\b|"
     r"(?:Report|Note|Statement|Summary statement|Views|Decision|Resolution|Draft resolution|"
     r"Provisional agenda|Annotated preliminary list|Preliminary list|Credentials)\b)"
 )

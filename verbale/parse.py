@@ -116,7 +116,7 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
     sender, addressees = title_parts(title_text) if title_text else (None, [])
     result = structure.assemble(
         title_lines=[ln for ln in head.title_lines if id(ln) in title_ids],
-        drafts=drafts, notes=notes, placements=placements, parts=parts,
+        drafts=drafts, notes=notes, placements=placements, parts=parts, organs=tuple(head.organs),
     )
     return Document(
         source=source,

@@ -19,9 +19,10 @@ from .notes import NoteDraft, Placement
 from .readers.lines import Line
 from .textjoin import _CHAR_FIXES, _SPACES, clean_line, join_lines
 
-CIRCULATION = re.compile(r"circulat\w*\b.{0,200}?\bdocument\s+of\s+the\b", re.I | re.S)
+CIRCULATION = re.compile(
+    r"(?:circulat|distribut|issu)\w*\b.{0,200}?\bdocuments?\s+of\s+(?:the\b|\d{4} session)", re.I | re.S)
 _AGENDA_IN_TEXT = re.compile(
-    r"agenda items?\s+((?:\d{1,3}(?:\s*\([a-z]{1,2}\))?(?:,\s*|\s+and\s+)?)+)", re.I
+    r"(?:agenda )?items?\s+((?:\d{1,3}(?:\s*\([a-z]{1,2}\))?(?:,\s*|\s+and\s+)?)+)", re.I
 )
 _ORIGINAL = re.compile(r"^\[\s*Original\s*:\s*([A-Za-z]+)\s*\]$")
 # Lines under "(Signed) Name" that are this short are the signatory's titles.
@@ -45,7 +46,8 @@ def lines_text(lines: list[Line]) -> str:
 
 
 def assemble(title_lines: list[Line], drafts: list[BlockDraft], notes: list[NoteDraft],
-             placements: list[Placement], parts: list[PageParts]) -> Structure:
+             placements: list[Placement], parts: list[PageParts],
+             organs: tuple[str, ...] = ()) -> Structure:
     drafts = _merge_signatures(drafts)
     if title_lines:
         drafts = [BlockDraft(list(title_lines), "title"), *drafts]
@@ -80,7 +82,7 @@ def assemble(title_lines: list[Line], drafts: list[BlockDraft], notes: list[Note
                  tuple(lk.url for lk in links if lk.footnote == note_ids[i]), n.box)
         for i, n in enumerate(notes)
     )
-    return Structure(tuple(blocks), footnotes, tuple(signatures), _circulation(blocks), tuple(sections),
+    return Structure(tuple(blocks), footnotes, tuple(signatures), _circulation(blocks, organs), tuple(sections),
                      tuple(links), ())
 
 
@@ -162,16 +164,32 @@ def _signatures(draft: BlockDraft, block_id: str) -> list[Signature]:
     return [Signature(name, ", ".join(titles), block_id, tuple([name, *titles])) for name, titles in out]
 
 
-def _circulation(blocks: list[Block]) -> Circulation | None:
-    for block in reversed(blocks):
+def _organs_named(text: str, known: tuple[str, ...]) -> list[str]:
+    """Organs named in a circulation request, short forms ("the Council")
+    resolved against the organs of the document's masthead."""
+    out: list[str] = []
+    pattern = "|".join(ORGANS) + r"|\bthe (?:Assembly|Council)\b"
+    for found in re.finditer(pattern, text):
+        name = found.group(0)
+        if name.startswith("the "):
+            word = name[4:]
+            matches = [o for o in known if o.endswith(word)] or (
+                ["General Assembly"] if word == "Assembly" else [])
+            name = matches[0] if len(matches) == 1 else None
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _circulation(blocks: list[Block], block_organs: tuple[str, ...] = ()) -> Circulation | None:
+    # The request belongs to the letter itself: search the main text only.
+    main = [b for b in blocks if b.section == blocks[0].section] if blocks else []
+    for block in reversed(main):
         m = CIRCULATION.search(block.text)
         if not m:
             continue
         tail = block.text[m.start():]
-        organs = []
-        for found in re.finditer("|".join(ORGANS), tail):
-            if found.group(0) not in organs:
-                organs.append(found.group(0))
+        organs = _organs_named(tail, block_organs)
         items: list[str] = []
         for found in _AGENDA_IN_TEXT.finditer(tail):
             items.extend(re.sub(r"\s+", " ", a) for a in AGENDA_ITEM.findall(found.group(1)))

@@ -187,7 +187,8 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
         x1=x1,
         bottom=height - min(bottom, bottom_mid),
         size=round(size, 2),
-        bold=sum(probe.bold(i) for i in (first, mid, last)) >= 2,
+        # A bold run-in lead-in ("3.1 Scope. The …") ends in regular type.
+        bold=probe.bold(mid) and probe.bold(_last_letter(text, first, last)),
         superscripts=supers,
     )
 
@@ -200,6 +201,14 @@ def _representative(text: str, first: int, last: int) -> int:
             if first <= i <= last and text[i].isalpha():
                 return i
     return mid
+
+
+def _last_letter(text: str, first: int, last: int) -> int:
+    """The line's last letter, past a trailing indicator or punctuation."""
+    for i in range(last, max(first, last - 12) - 1, -1):
+        if text[i].isalpha():
+            return i
+    return last
 
 
 def _superscripts(probe, text, first, last, size, baseline) -> tuple[tuple[int, int], ...]:
