@@ -11,6 +11,7 @@ entries, so the goldens (which hold the correct values) take over.
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
 import sys
@@ -25,7 +26,8 @@ def xpassed() -> list[str]:
     """Ids of the strict xfails that passed."""
     out = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rf",
                           "tests/test_golden.py", "tests/test_corpus.py"],
-                         cwd=ROOT, capture_output=True, text=True).stdout
+                         cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "COLUMNS": "2000"}).stdout  # no cut summaries
     return [m.group(1) for m in re.finditer(r"^FAILED (\S+) - \[XPASS", out, re.M)]
 
 

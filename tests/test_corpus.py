@@ -59,13 +59,6 @@ FURNITURE_DEFECTS: dict[str, str] = {
     "A_79_907.en.pdf": "landscape pages 14-24: rotated footer split into '14' and '/24 25-06872' blocks",
     "A_79_352.en.pdf": "landscape pages 8, 10, 56: rotated footer split into '8' and '/56 24-16783' blocks",
     "A_52_826.en.pdf": "p1: job number line '98-06239 (E) 190398 /...' (continuation mark on the same line)",
-    "A_56_509.en.pdf": "2001 layout: bare page numbers '2', '3', '4' kept as blocks",
-    "A_80_62.en.pdf": "p19: page number '19' kept as a block",
-    "E_2025_60.en.pdf": "p13: page number '13' kept as a block",
-    "A_HRC_RES_59_25.en.pdf": "p10: page number '10' kept as a block (last page, no job number)",
-    "A_HRC_59_L.17.en.pdf": "pp9-10: page numbers '9', '10' kept as blocks",
-    "trainable-entity-extractor__ohchr_1_en.pdf": "pp2-16: page numbers kept as blocks (older HRC layout)",
-    "uwazi__pdf_to_be_converted.pdf": "pp2-24: page numbers kept as blocks (older HRC layout)",
 }
 
 JOB = r"\b(?:GE\.)?\d{2}-\d{5}\b"

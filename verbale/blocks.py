@@ -103,7 +103,7 @@ def _breaks(prev: Line, cur: Line, geo: Geometry) -> bool:
     if SIGNED.match(text) or ANNEX.match(text) or SIGNED.match(prev.text):
         return True
     ends_sentence = _TRAILING_MARKER.sub("", prev.text.rstrip()).endswith(_TERMINAL)
-    starts_item = bool(NUMBERED.match(text) or LIST_ITEM.match(text))
+    starts_item = bool(NUMBERED.match(text) or LIST_ITEM.match(text) and _set_apart(cur, geo))
     if starts_item and ends_sentence:
         return True
     if cur.page != prev.page:
@@ -120,14 +120,25 @@ def _breaks(prev: Line, cur: Line, geo: Geometry) -> bool:
     return cur.x0 >= 1 or (short and ends_sentence)
 
 
+def _set_apart(cur: Line, geo: Geometry) -> bool:
+    """A list item starts indented or after a gap; "(b)" that merely wraps to
+    the start of a line inside a sentence is neither."""
+    if geo.pdf:
+        return cur.x0 > geo.left[cur.page] + 4
+    return cur.x0 >= 1 or cur.gap_before >= 1 or not geo.indent_mode
+
+
 def _continues_over_page(prev: Line, cur: Line, ends_sentence: bool, geo: Geometry) -> bool:
     if cur.text[:1].islower():
         return True
-    if ends_sentence:
+    if NUMBERED.match(cur.text) or LIST_ITEM.match(cur.text) or ANNEX.match(cur.text):
         return False
     if geo.pdf:
-        return abs(cur.x0 - geo.left[cur.page]) < 4 and cur.bold == prev.bold
-    return True
+        flush = abs(cur.x0 - geo.left[cur.page]) < 4 and cur.bold == prev.bold
+        # A sentence may end exactly at the end of a page's last, full line.
+        full = prev.x1 > geo.right[prev.page] - 12
+        return flush and (not ends_sentence or full)
+    return not ends_sentence
 
 
 def _pdf_breaks(prev: Line, cur: Line, ends_sentence: bool, geo: Geometry) -> bool:

@@ -37,6 +37,7 @@ _SYMBOL_ONLY = re.compile(
     r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.()\-*]+)+(?:\s?\(\d{4}\))?\*?\s*[-–—]?\s*)+$"
 )
 _INLINE = re.compile(r"\s*(?:\*\d{7}\*|\bPlease recycle\b\W?)")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _RULE = re.compile(r"^[_\-–—]{5,}$")
 NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3}|[†‡§]|[a-z])(?=\s+\S)")
 # Furniture sits in these margins of a PDF page (points).
@@ -71,6 +72,9 @@ def is_furniture(line: Line, page: RawPage, position: int) -> bool:
     text = line.text.strip()
     if any(p.match(text) for p in _FURNITURE):
         return True
+    if _PAGE_NUMBER.match(text) and line.size is not None and page.height:
+        # A bare page number in the top or bottom margin.
+        return line.top < HEADER_MARGIN or line.bottom > page.height - FOOTER_MARGIN
     if not _SYMBOL_ONLY.match(text):
         return _is_titled_header(line, page)
     if line.size is not None and page.height:
