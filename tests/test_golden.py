@@ -43,8 +43,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                                  "(blocks '4', '12', '5 37/27 of...' as numbered paragraph 5); draft "
                                  "resolution not given preambular/operative kinds",
     # -- masthead and title ---------------------------------------------------
-    ("S_2025_153", "masthead"): "p1: title taken from 'Report of the Secretary-General'; the real title "
-                                "'Implementation of Security Council resolution 1701 (2006) ...' is dropped",
     ("S_2025_153", "blocks"): "p1 title; pp2,5,6,8,28: chart axis labels and legends become blocks ('1 000' "
                               "as numbered paragraph 1) and are glued to the next paragraph (paras 6 and 18 "
                               "lose their number, paras 14 and 28 split); pp14-15, 26-27: flush-left "
@@ -52,8 +50,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                               "classed paragraph",
     ("S_2025_153", "footnotes"): "follows from blocks (block id of the '*' note)",
     ("S_2025_153", "sections"): "follows from blocks (annex first block ids)",
-    ("A_79_352", "masthead"): "p1: title taken from 'Report of the Secretary-General'; the real title "
-                              "'Eleventh annual progress report on the strategic heritage plan ...' dropped",
     ("A_79_352", "blocks"): "p1 title; 'Summary', 'Contents', 'Annexes' not headings; p2: summary paragraph "
                             "split at line-initial '(iii)', '(iv)'; pp3-4: wrapped contents entries split "
                             "(one continuation classed quotation)",

@@ -36,6 +36,7 @@ TITLE = re.compile(
     r"(?:Report|Note|Statement|Summary statement|Views|Decision|Resolution|Draft resolution|"
     r"Provisional agenda|Annotated preliminary list|Preliminary list|Credentials)\b)"
 )
+TITLE_SUBTITLE = re.compile(r"^(?:Report|Note) (?:of|by) the ")
 JOB = re.compile(r"^((?:GE\.)?\d{2}-\d{5})\*?\s*\(([ACEFRS])\)")
 _LANGUAGES = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 TITLE_PARTS = re.compile(
@@ -119,7 +120,7 @@ def _title_index(lines: list[Line], body_size: float | None) -> int | None:
                        or ln.text.upper() == "UNITED" for ln in window)
     for i, line in enumerate(window):
         if TITLE.match(line.text) and (has_masthead or i < 3):
-            return i
+            return _subject_before(window, i, body_size)
     if not has_masthead:
         return None
     fields = [i for i, ln in enumerate(window) if _is_field(ln.text)]
@@ -129,6 +130,22 @@ def _title_index(lines: list[Line], body_size: float | None) -> int | None:
         if body_size and line.size and line.size > body_size * 1.1:
             return i
     return last_field + 1 if last_field + 1 < len(lines) else None
+
+
+def _subject_before(lines: list[Line], i: int, body_size: float | None) -> int:
+    """Reports print their subject above "Report of the Secretary-General", in
+    larger type: the title starts there."""
+    if not TITLE_SUBTITLE.match(lines[i].text) or not body_size:
+        return i
+    start = i
+    while start > 0:
+        prev = lines[start - 1]
+        # Large bold type is title type; masthead dates and sessions are not.
+        if not (prev.size and prev.size > body_size * 1.1 and prev.bold) or (
+                DISTR.search(prev.text) or AGENDA.match(prev.text) or prev.text in ORGANS):
+            break
+        start -= 1
+    return start
 
 
 def _is_field(text: str) -> bool:
@@ -214,6 +231,10 @@ def _title_lines(lines: list[Line], start: int) -> list[Line]:
             same = (line.gap_before == 0 and line.x0 <= first.x0 and len(out) < 6
                     and not prev.text.endswith("."))
         if not same or line.page != first.page:
+            if TITLE_SUBTITLE.match(line.text) and not TITLE_SUBTITLE.match(first.text):
+                out.append(line)  # "<subject>" + "Report of the Secretary-General"
+                first = line
+                continue
             break
         out.append(line)
     return out
@@ -262,6 +283,8 @@ def doc_type(title: str | None, symbols: list[str]) -> str | None:
     ):
         if t.startswith(prefix):
             return kind
+    if sub := re.search(r"\b(Report|Note) (?:of|by) the ", title or ""):
+        return sub.group(1).lower()
     symbol = symbols[0] if symbols else ""
     if "/RES/" in symbol or t.startswith("resolution"):
         return "resolution"
