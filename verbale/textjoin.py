@@ -40,7 +40,8 @@ def join_lines(lines: list[str]) -> tuple[str, list[int]]:
             starts.append(0)
             out = line
             continue
-        word = _LAST_WORD.search(out)
+        # Only the end of the text matters: search a short tail, not all of it.
+        word = _LAST_WORD.search(out[-48:]) if out.endswith("-") else None
         if out.endswith("\u2010") or out.endswith(("–", "—")) and line[:1].isdigit():
             pass  # a hyphen the PDF marked as such, or "2020–" + "2024"
         elif word and line[:1].islower() and word.group(1).lower() not in _KEEP_HYPHEN:

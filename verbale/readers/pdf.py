@@ -25,6 +25,7 @@ from .lines import Line, RawLink, RawPage
 SUPERSCRIPT_SIZE_RATIO = 0.85
 SUPERSCRIPT_RISE = 1.0  # points above the line's baseline
 _MARKER_CHARS = frozenset("0123456789*†‡§")
+_MARKER_RUN = re.compile(r"[0-9*†‡§]")
 # Pages with fewer characters than this are treated as having no text layer.
 MIN_PAGE_CHARS = 20
 
@@ -213,9 +214,8 @@ def _last_letter(text: str, first: int, last: int) -> int:
 
 def _superscripts(probe, text, first, last, size, baseline) -> tuple[tuple[int, int], ...]:
     spans: list[list[int]] = []
-    for i in range(first, last + 1):
-        if text[i] not in _MARKER_CHARS:
-            continue
+    for found in _MARKER_RUN.finditer(text, first, last + 1):
+        i = found.start()
         if probe.size(i) >= size * SUPERSCRIPT_SIZE_RATIO:
             continue
         if probe.origin(i)[1] <= baseline + SUPERSCRIPT_RISE:
