@@ -53,8 +53,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("A_79_352", "blocks"): "p1 title; 'Summary', 'Contents', 'Annexes' not headings; p2: summary paragraph "
                             "split at line-initial '(iii)', '(iv)'; pp3-4: wrapped contents entries split "
                             "(one continuation classed quotation)",
-    ("A_79_352", "sections"): "p20: line 'Annex Bocage and Villa Feuillantines closed...' inside a paragraph "
-                              "opens an annex section",
     ("A_56_509", "masthead"): "p1: title taken from 'Note by the Secretary-General'; the real title "
                               "'Outcome of the sessions of the Conference of the Parties ...' dropped",
     ("A_56_509", "blocks"): "pp2-4 (two columns): bare page numbers '2','3','4' kept as headings; "
@@ -78,8 +76,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                             "paragraphs, incl. numbered 3.1 and 3.2); p11: hanging-indent second line "
                             "'(ICTs)' split from its heading",
     ("A_79_722", "sections"): "follows from blocks (enclosure first block id)",
-    ("S_RES_1445_2002_EN_GOLD", "blocks"): "p3: em-dash bullets '— Calls for ...' classed paragraph, not "
-                                           "list_item",
 }
 
 

@@ -23,10 +23,12 @@ from .readers.lines import Line
 from .textjoin import clean_line, join_lines
 
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\.?\s+(?=\S)")
-LIST_ITEM = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[a-z]\)|[–•·▪\-])\s+")
+LIST_ITEM = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[a-z]\)|[–—•·▪\-])\s+")
 SIGNED = re.compile(r"^\(Signed\s?\)", re.I)
+# "Annex", "Annex II", "Enclosure 3" alone, or "Annex to the letter …".
 ANNEX = re.compile(
-    r"^(?:(Annex|Enclosure|Appendix|Attachment)(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?)(?=\s|$|\s+to\b)"
+    r"^(?:(Annex|Enclosure|Appendix|Attachment)(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?)"
+    r"(?=\s*(?:$|\*|\[|to\b|\d{1,3}$))"
 )
 _TERMINAL = tuple(".:;!?”\"’)")
 # A note indicator after the final punctuation does not hide a sentence end.

@@ -168,14 +168,23 @@ def _read_field(head: Masthead, text: str) -> None:
         head.original_language = m.group(1)
     if head.date is None and (m := DATE.fullmatch(text)):
         head.date = _iso(m)
-    for organ in ORGANS:
-        if organ in text and organ not in head.organs and len(text) < 80:
-            head.organs.append(organ)
+    if _names_organs_only(text):
+        for organ in ORGANS:
+            if organ in text and organ not in head.organs:
+                head.organs.append(organ)
     for m in SESSION_IN_LINE.finditer(text):
         if m.group(1) not in head.sessions and not text.startswith(("Letter", "Note")):
             head.sessions.append(m.group(1))
     if (m := AGENDA.match(text)) and not head.agenda_items:
         head.agenda_items = [re.sub(r"\s+", " ", a) for a in AGENDA_ITEM.findall(m.group(1))]
+
+
+def _names_organs_only(text: str) -> bool:
+    """A masthead line naming organs ("General Assembly Security Council",
+    "Security Council Distr.: General"), not an agenda title that mentions one."""
+    rest = re.sub("|".join(ORGANS), " ", text)
+    rest = DISTR.sub(" ", rest.replace("United Nations", " "))
+    return rest != text and len(rest.split()) <= 1
 
 
 def _symbols(text: str) -> list[str]:
