@@ -168,7 +168,7 @@ def _read_field(head: Masthead, text: str) -> None:
         head.original_language = m.group(1)
     if head.date is None and (m := DATE.fullmatch(text)):
         head.date = _iso(m)
-    if _names_organs_only(text):
+    if _names_organs_only(text) and not head.agenda_items:  # agenda titles follow the item line
         for organ in ORGANS:
             if organ in text and organ not in head.organs:
                 head.organs.append(organ)
