@@ -29,11 +29,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     # -- superscript indicators that PDFium puts on a line of their own ------
     ("A_79_825", "blocks"): "p1: paragraph split at 'Member States,1 | a position paper' (line broken at the "
                             "superscript); p4: indicator 2 after '70/305.' becomes block '2'",
-    ("A_79_907", "blocks"): "p4: indicator 1 left in the text ('UNSOS. 1'); p5: para 9 split after "
-                            "'partners,4'; p6: para 14 split after 'per year,5'; p6: para 15 split at "
-                            "line-initial '(b)' and '(d)' of an inline enumeration",
-    ("A_79_907", "footnotes"): "p4 note 1 and p6 note 5 dropped: their indicator is a lone line above the "
-                               "note text",
     ("A_RES_79_150", "blocks"): "pp2-8: running header (short title + symbol) kept as heading blocks and "
                                 "splitting 5 paragraphs at page breaks; p2: indicator 1 becomes block '1'; "
                                 "p6 para 28 and p7 para 40 split at superscripts; p8: '53rd plenary meeting' "
