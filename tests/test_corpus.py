@@ -55,9 +55,6 @@ DATE_DEFECTS: dict[str, str] = {
 
 # file -> which page furniture reaches a block.
 FURNITURE_DEFECTS: dict[str, str] = {
-    "A_79_846.en.pdf": "landscape pages 4-14: rotated footer split into '4' and '/15 25-05391' blocks",
-    "A_79_907.en.pdf": "landscape pages 14-24: rotated footer split into '14' and '/24 25-06872' blocks",
-    "A_79_352.en.pdf": "landscape pages 8, 10, 56: rotated footer split into '8' and '/56 24-16783' blocks",
     "A_52_826.en.pdf": "p1: job number line '98-06239 (E) 190398 /...' (continuation mark on the same line)",
 }
 

@@ -29,14 +29,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     # -- superscript indicators that PDFium puts on a line of their own ------
     ("A_79_825", "blocks"): "p1: paragraph split at 'Member States,1 | a position paper' (line broken at the "
                             "superscript); p4: indicator 2 after '70/305.' becomes block '2'",
-    ("A_RES_79_150", "blocks"): "pp2-8: running header (short title + symbol) kept as heading blocks and "
-                                "splitting 5 paragraphs at page breaks; p2: indicator 1 becomes block '1'; "
-                                "p6 para 28 and p7 para 40 split at superscripts; p8: '53rd plenary meeting' "
-                                "classed quotation",
-    ("A_RES_79_150", "footnotes"): "p2: note 1 not linked (its indicator became a block)",
-    ("A_C.3_80_L.43", "blocks"): "p1: superscripts cut the two long preambular paragraphs into 9 fragments "
-                                 "(blocks '4', '12', '5 37/27 of...' as numbered paragraph 5); draft "
-                                 "resolution not given preambular/operative kinds",
     # -- masthead and title ---------------------------------------------------
     ("S_2025_153", "blocks"): "p1 title; pp2,5,6,8,28: chart axis labels and legends become blocks ('1 000' "
                               "as numbered paragraph 1) and are glued to the next paragraph (paras 6 and 18 "

@@ -32,7 +32,7 @@ ANNEX = re.compile(
 )
 _TERMINAL = tuple(".:;!?”\"’)")
 # A note indicator after the final punctuation does not hide a sentence end.
-_TRAILING_MARKER = re.compile(r"(?<=[.:;!?”\"’)])\s?(?:\d{1,3}|\*{1,3})(?:,\d{1,3})*$")
+_TRAILING_MARKER = re.compile(r"(?<=[.,:;!?”\"’)])\s?(?:\d{1,3}|\*{1,3})(?:,\d{1,3})*$")
 # A paragraph gap is this much more than the usual distance between lines.
 GAP_RATIO = 1.35
 # A text line shorter than this share of a full line ends its paragraph.
@@ -175,7 +175,7 @@ def classify(block: BlockDraft, geo: Geometry, is_resolution: bool) -> BlockDraf
         block.kind = "quotation"
     elif _is_heading(block, geo):
         block.kind = "heading"
-    elif is_resolution and block_text(block).rstrip().endswith(","):
+    elif is_resolution and _TRAILING_MARKER.sub("", block_text(block).rstrip()).endswith(","):
         block.kind = "preambular_paragraph"
     return block
 

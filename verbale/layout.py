@@ -43,6 +43,8 @@ NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3}|[†‡§]|[a-z])(?=\s+\S)")
 # Furniture sits in these margins of a PDF page (points).
 HEADER_MARGIN = 80.0
 FOOTER_MARGIN = 80.0
+# Running headers (symbol, short title) sit above this line (points).
+RUNNING_HEADER_DEPTH = 70.0
 # Lines set this much smaller than the body text may be footnotes.
 NOTE_SIZE_RATIO = 0.93
 
@@ -67,9 +69,12 @@ def body_font_size(pages: list[RawPage]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def is_furniture(line: Line, page: RawPage, position: int) -> bool:
+def is_furniture(line: Line, page: RawPage, position: int, body_size: float | None = None) -> bool:
     """True for running headers, job numbers, barcodes and page numbers."""
     text = line.text.strip()
+    if body_size and line.size and page.number > 1 and line.top < RUNNING_HEADER_DEPTH \
+            and line.size < body_size * NOTE_SIZE_RATIO:
+        return True  # small type at the head of a continuation page: the running header
     if any(p.match(text) for p in _FURNITURE):
         return True
     if _PAGE_NUMBER.match(text) and line.size is not None and page.height:
@@ -103,7 +108,7 @@ def split_pages(pages: list[RawPage]) -> list[PageParts]:
     size = body_font_size(pages)
     out: list[PageParts] = []
     for page in pages:
-        kept = [ln for i, ln in enumerate(page.lines) if not is_furniture(ln, page, i)]
+        kept = [ln for i, ln in enumerate(page.lines) if not is_furniture(ln, page, i, size)]
         lines = [ln for ln in map(_strip_inline, kept) if ln is not None]
         if size is None:
             out.extend(_split_text_page(page, lines))

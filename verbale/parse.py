@@ -112,7 +112,7 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
     title_text = structure.lines_text(head.title_lines)
     kind = doc_type(title_text, head.symbols)
     drafts = segment(body, geo)
-    drafts = [classify(d, geo, kind == "resolution") for d in drafts]
+    drafts = [classify(d, geo, kind in ("resolution", "draft resolution")) for d in drafts]
     sender, addressees = title_parts(title_text) if title_text else (None, [])
     result = structure.assemble(
         title_lines=[ln for ln in head.title_lines if id(ln) in title_ids],
