@@ -27,8 +27,6 @@ from golden_tool import FIELDS, dumps, golden_names, load, parse_record, shared_
 # ids that move with the block defect of the same document.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     # -- superscript indicators that PDFium puts on a line of their own ------
-    ("A_79_825", "blocks"): "p1: paragraph split at 'Member States,1 | a position paper' (line broken at the "
-                            "superscript); p4: indicator 2 after '70/305.' becomes block '2'",
     # -- masthead and title ---------------------------------------------------
     ("S_2025_153", "blocks"): "p1 title; pp2,5,6,8,28: chart axis labels and legends become blocks ('1 000' "
                               "as numbered paragraph 1) and are glued to the next paragraph (paras 6 and 18 "
