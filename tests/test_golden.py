@@ -56,10 +56,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     # -- paragraphs, lists, headings -----------------------------------------
     ("A_79_718", "blocks"): "p2: numbered list of three links merged into one block (lines end without "
                             "punctuation)",
-    ("A_79_722", "blocks"): "pp7-10: bold run-in lead-ins split paragraphs and become headings (7 "
-                            "paragraphs, incl. numbered 3.1 and 3.2); p11: hanging-indent second line "
-                            "'(ICTs)' split from its heading",
-    ("A_79_722", "sections"): "follows from blocks (enclosure first block id)",
 }
 
 

@@ -150,8 +150,9 @@ def _pdf_breaks(prev: Line, cur: Line, ends_sentence: bool, geo: Geometry) -> bo
     if cur.bold != prev.bold or abs((cur.size or 0) - (prev.size or 0)) > 0.6:
         return True
     left = geo.left[cur.page]
-    if cur.x0 > left + 8 and prev.x0 < left + 4:
-        return True  # first-line indent
+    hanging = bool(NUMBERED.match(prev.text) or LIST_ITEM.match(prev.text))
+    if cur.x0 > left + 8 and prev.x0 < left + 4 and not hanging:
+        return True  # first-line indent (not the hanging indent of a numbered line)
     short = prev.x1 < geo.right[prev.page] - 40
     return short and ends_sentence
 

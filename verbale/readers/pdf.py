@@ -188,8 +188,10 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
         x1=x1,
         bottom=height - min(bottom, bottom_mid),
         size=round(size, 2),
-        # A bold run-in lead-in ("3.1 Scope. The …") ends in regular type.
-        bold=probe.bold(mid) and probe.bold(_last_letter(text, first, last)),
+        # Headings are bold from end to end; a run-in lead-in ("3.1 Scope. The
+        # …") ends in regular type, emphasis inside a sentence starts in it.
+        bold=all(probe.bold(i) for i in (_first_letter(text, first, last), mid,
+                                         _last_letter(text, first, last))),
         superscripts=supers,
     )
 
@@ -202,6 +204,14 @@ def _representative(text: str, first: int, last: int) -> int:
             if first <= i <= last and text[i].isalpha():
                 return i
     return mid
+
+
+def _first_letter(text: str, first: int, last: int) -> int:
+    """The line's first letter, past a number or bullet ("3.1 ", "– ")."""
+    for i in range(first, min(last, first + 12) + 1):
+        if text[i].isalpha():
+            return i
+    return first
 
 
 def _last_letter(text: str, first: int, last: int) -> int:
