@@ -65,7 +65,7 @@ def corpus_files(shared: Path) -> list[Path]:
     folder = shared / "corpus" / "pdf"
     files = sorted(folder.glob("*.pdf"))
     if not files:
-        sys.exit(f"bench: no PDFs in {folder} (use --shared PATH or VERBALE_SHARED)")
+        raise FileNotFoundError(f"no PDFs in {folder} (use --shared PATH or VERBALE_SHARED)")
     return files
 
 
@@ -147,7 +147,7 @@ def timed_pass(fn, files: list[Path]) -> dict:
         t = clock()
         try:
             fn(path)
-        except Exception as exc:  # only verbale.process can get here (see main)
+        except Exception as exc:  # a VerbaleError can only come from verbale.process
             if not _is_verbale_error(exc):
                 raise
             failures += 1
@@ -236,7 +236,7 @@ def environment() -> dict:
     def git(*args):
         try:
             return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True,
-                                  text=True, timeout=10).stdout.strip()
+                                  text=True, timeout=10, check=False).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             return ""
 
@@ -294,7 +294,7 @@ def run(shared: Path, repeat: int, memory: bool = True, log=print) -> dict:
         try:  # process is young: check it can run before timing it
             pass_function("process")(files[0])
             kinds.append("process")
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure is reported, not fatal
             if _is_verbale_error(exc):
                 kinds.append("process")
             else:
@@ -308,7 +308,8 @@ def run(shared: Path, repeat: int, memory: bool = True, log=print) -> dict:
     for r in range(repeat):
         for kind in kinds:
             runs[kind].append(timed_pass(pass_function(kind), files))
-        log("  round %d: %s" % (r + 1, "  ".join(f"{k} {runs[k][-1]['cpu']:.3f}s" for k in kinds)))
+        cpus = "  ".join(f"{k} {runs[k][-1]['cpu']:.3f}s" for k in kinds)
+        log(f"  round {r + 1}: {cpus}")
 
     results: dict[str, dict] = {}
     for kind in kinds:
@@ -370,8 +371,8 @@ def table(report: dict) -> str:
     c, res, rat = report["corpus"], report["results"], report["ratios"]
     env = report["environment"]
     out = [
-        f"verbale {env['verbale']} ({env['git_commit']}{'+dirty' if env['git_dirty'] else ''}), "
-        f"Python {env['python']}, pypdfium2 {env['pypdfium2']}, {env['cpu']}",
+        (f"verbale {env['verbale']} ({env['git_commit']}{'+dirty' if env['git_dirty'] else ''}), "
+         f"Python {env['python']}, pypdfium2 {env['pypdfium2']}, {env['cpu']}"),
         f"{c['files']} PDFs, {c['pages']} pages (corpus {c['fingerprint']}); excluded "
         f"{len(c['excluded'])}: " + (", ".join(f"{e['file']} ({e['reason']})" for e in c["excluded"]) or "none"),
         f"median of {report['repeat']} alternating runs, CPU seconds on one core",
@@ -423,7 +424,12 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--repeat must be at least 1")
 
     log = (lambda *a: print(*a, file=sys.stderr, flush=True))
-    report = run(shared_dir(args.shared), args.repeat, memory=not args.no_memory, log=log)
+    shared = shared_dir(args.shared)
+    try:
+        corpus_files(shared)  # fail here, not in a child process
+    except FileNotFoundError as exc:
+        ap.exit(2, f"bench: {exc}\n")
+    report = run(shared, args.repeat, memory=not args.no_memory, log=log)
     if args.json:
         print(table(report), file=sys.stderr)
         json.dump(report, sys.stdout, indent=2)

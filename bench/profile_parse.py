@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_parse import REPO, discover, shared_dir  # noqa: E402
+from bench_parse import REPO, discover, shared_dir
 
 
 def _own(filename: str) -> str | None:
@@ -46,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
 
     import verbale
 
-    corpus = discover(shared_dir(args.shared))  # also the warm-up pass
+    try:
+        corpus = discover(shared_dir(args.shared))  # also the warm-up pass
+    except FileNotFoundError as exc:
+        ap.exit(2, f"profile: {exc}\n")
     files = [str(p) for p in corpus["files"]]
     pages = sum(corpus["pages"].values())
 

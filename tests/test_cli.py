@@ -15,7 +15,7 @@ from verbale import errors
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "verbale.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "verbale", *args], capture_output=True,
                           text=True, cwd=cwd)
 
 

@@ -44,8 +44,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                             "paragraphs 4, 5, 7, 8, list item (f) and heading II split at column/page "
                             "breaks and sentence-final lines; 'Report of the Executive Secretary...' "
                             "not a heading",
-    ("A_80_66", "blocks"): "pp2-6: italic subheadings ('Universal periodic review', 'Special procedures', "
-                           "...) classed paragraph; only bold ones become headings",
     ("A_39_361", "masthead"): "OCR layer: symbol 'A/39/36I', date '25 July 19 84', 'ftem 108' not read -> "
                               "no masthead at all",
     ("A_39_361", "blocks"): "OCR layer: type size jitters line to line, so nearly every line is its own "

@@ -63,6 +63,7 @@ class Geometry:
     pitch: float
     indent_mode: bool  # text exports that mark paragraphs by indenting
     full_length: int
+    size: float = 0.0  # the body text's font size (PDF)
 
 
 def measure(lines: list[Line]) -> Geometry:
@@ -86,7 +87,9 @@ def measure(lines: list[Line]) -> Geometry:
     lengths = sorted(len(ln.text) for ln in lines) or [80]
     indented = sum(1 for ln in lines if ln.x0 >= 1)
     indent_mode = not pdf and 0.08 < indented / max(len(lines), 1) < 0.6
-    return Geometry(pdf, left, right, pitch, indent_mode, lengths[int(len(lengths) * 0.8)])
+    sizes = Counter(round(ln.size * 2) / 2 for ln in lines if ln.size)
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    return Geometry(pdf, left, right, pitch, indent_mode, lengths[int(len(lengths) * 0.8)], size)
 
 
 def segment(lines: list[Line], geo: Geometry) -> list[BlockDraft]:
@@ -186,7 +189,10 @@ def _is_heading(block: BlockDraft, geo: Geometry) -> bool:
     if len(text) > 160 or text.rstrip().endswith((".", ",", ";", ":")):
         return False
     if geo.pdf:
-        return all(ln.bold for ln in block.lines)
+        # Bold, or a short italic line standing alone (subheadings of notes).
+        return all(ln.bold for ln in block.lines) or (
+            len(block.lines) == 1 and block.first.italic and len(text) < 80 and text[:1].isupper()
+            and (block.first.size or 0) >= geo.size - 0.5)  # not a small table caption
     return len(block.lines) == 1 and text[:1].isupper() and len(text) < geo.full_length * 0.8
 
 

@@ -121,8 +121,5 @@ def _write(chunks, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-from . import cli_corpus  # noqa: E402,F401  (registers corpus commands)
-
-if __name__ == "__main__":
-    main()
-from . import cli_export  # noqa: E402,F401  (registers export)
+# Commands defined in their own modules register themselves on `main`.
+from . import cli_corpus, cli_export  # noqa: E402,F401

@@ -290,21 +290,43 @@ def graph_command(db, fmt, output) -> None:
 
 
 @click.command("export")
-@db_option
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--what", type=click.Choice(["documents", "references", "claims"]),
-              required=True, help="documents: JSON Lines; references, claims: CSV.")
+              help="Export the corpus: documents as JSON Lines; references or claims as CSV.")
+@click.option("-f", "--format", "fmt", default=None,
+              help="With FILE: akn, json, csl or bibtex (see verbale.cli_export).")
+@db_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write here instead of standard output.")
 @_friendly
-def export_command(db, what, output) -> None:
-    """Export the corpus: whole documents (JSONL), references or claims (CSV).
+def export_command(file, what, fmt, db, output) -> None:
+    """Export the corpus (--what), or one FILE in an exchange format.
+
+    --what documents gives JSON Lines of whole documents; references and
+    claims give CSV, one row per reference or claim of every stored document.
 
     \b
-    Example:
+    Examples:
       verbale export --what references -o references.csv
+      verbale export --what documents --db letters.db > letters.jsonl
+      verbale export samples/letter.pdf --format akn
     """
+    if file is not None and what is None:
+        return _export_file(file, fmt, output)
+    if what is None or file is not None:
+        raise click.UsageError("give --what documents|references|claims, or one FILE")
     with _open(db) as corpus, _output(output) as fp:
         corpus.export(what, fp)
+
+
+def _export_file(file: Path, fmt: Optional[str], output: Optional[Path]) -> None:
+    # One document in an exchange format belongs to verbale.cli_export.
+    from .cli_export import EXPORTERS
+
+    fmt = fmt or "akn"
+    if fmt not in EXPORTERS:
+        raise click.BadParameter(f"choose from {', '.join(EXPORTERS)}", param_hint="--format")
+    _cli._write([EXPORTERS[fmt](process(file)).rstrip("\n") + "\n"], output)
 
 
 class _output:
@@ -313,7 +335,7 @@ class _output:
 
     def __enter__(self):
         self.fp = (open(self.path, "w", encoding="utf-8", newline="") if self.path
-                   else click.get_text_stream("stdout"))
+                   else sys.stdout)
         return self.fp
 
     def __exit__(self, *exc):

@@ -26,6 +26,7 @@ class Line:
     bottom: float = 0.0
     size: float | None = None
     bold: bool = False
+    italic: bool = False
     # (start, end) offsets in ``text`` of characters set as superscripts.
     superscripts: tuple[tuple[int, int], ...] = ()
     # Blank lines seen just before this one (text exports only).

@@ -25,6 +25,7 @@ from .lines import Line, RawLink, RawPage
 SUPERSCRIPT_SIZE_RATIO = 0.85
 SUPERSCRIPT_RISE = 1.0  # points above the line's baseline
 _MARKER_CHARS = frozenset("0123456789*†‡§")
+_ITALIC_FLAG = 0x40  # PDF font descriptor flag "Italic"
 _MARKER_RUN = re.compile(r"[0-9*†‡§]")
 # Pages with fewer characters than this are treated as having no text layer.
 MIN_PAGE_CHARS = 20
@@ -105,11 +106,13 @@ class _Probe:
         pdfium_c.FPDFText_GetLooseCharBox(self.tp, i, self.rect)
         return self.rect.left, self.rect.top, self.rect.right, self.rect.bottom
 
-    def bold(self, i: int) -> bool:
-        if pdfium_c.FPDFText_GetFontWeight(self.tp, i) >= 600:
-            return True
+    def style(self, i: int) -> tuple[bool, bool]:
+        """(bold, italic) of a character, from its weight, flags and font name."""
         pdfium_c.FPDFText_GetFontInfo(self.tp, i, self.name, 128, self.flags)
-        return b"bold" in self.name.value.lower()
+        name = self.name.value.lower()
+        bold = b"bold" in name or pdfium_c.FPDFText_GetFontWeight(self.tp, i) >= 600
+        italic = b"italic" in name or b"oblique" in name or bool(self.flags.value & _ITALIC_FLAG)
+        return bold, italic
 
 
 def _lines(textpage, text: str, number: int, height: float) -> Iterator[Line]:
@@ -158,7 +161,7 @@ def _join(a: Line, b: Line) -> Line:
     main = a if (a.size or 0) >= (b.size or 0) else b
     return Line(
         text=a.text + sep + b.text, page=a.page, x0=a.x0, top=min(a.top, b.top), x1=b.x1,
-        bottom=max(a.bottom, b.bottom), size=main.size, bold=main.bold,
+        bottom=max(a.bottom, b.bottom), size=main.size, bold=main.bold, italic=main.italic,
         superscripts=a.superscripts + tuple((s + shift, e + shift) for s, e in b.superscripts)
         + (((shift, shift + len(b.text)),) if _is_indicator(b, a) else ()),
     )
@@ -180,6 +183,8 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
     x0, top, _, bottom = probe.box(first)
     _, top_mid, x1, bottom_mid = probe.box(last)
     supers = _superscripts(probe, text, first, last, size, baseline)
+    styles = [probe.style(i) for i in (_first_letter(text, first, last), mid,
+                                       _last_letter(text, first, last))]
     return Line(
         text=text[first : last + 1],
         page=number,
@@ -188,10 +193,10 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
         x1=x1,
         bottom=height - min(bottom, bottom_mid),
         size=round(size, 2),
-        # Headings are bold from end to end; a run-in lead-in ("3.1 Scope. The
-        # …") ends in regular type, emphasis inside a sentence starts in it.
-        bold=all(probe.bold(i) for i in (_first_letter(text, first, last), mid,
-                                         _last_letter(text, first, last))),
+        # Headings are bold (or italic) from end to end; a run-in lead-in
+        # ("3.1 Scope. The …") ends in regular type, emphasis in a sentence starts in it.
+        bold=all(b for b, _ in styles),
+        italic=all(i for _, i in styles),
         superscripts=supers,
     )
 

@@ -18,6 +18,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from ..model import Document
@@ -53,6 +54,7 @@ class Prepared:
     source: Optional[bytes] = None
 
 
+@lru_cache(maxsize=65536)  # a corpus cites the same symbols over and over
 def symbol_key(text: str) -> str:
     """The lookup key of a symbol: its editorial form in capitals.
 
@@ -146,7 +148,7 @@ def _facets(doc: Document) -> list[tuple[str, str]]:
     out.update(("session", s.lower()) for s in doc.sessions)
     for item in doc.agenda_items:
         out.add(("agenda", item.lower()))
-        out.add(("agenda", item.split()[0].lower()))
+        out.update(("agenda", word.lower()) for word in item.split()[:1])  # "98 (w)" -> "98"
     return sorted(out)
 
 

@@ -65,10 +65,7 @@ class Filters:
             name = self.organ.strip().lower()
             object.__setattr__(self, "organ", ORGAN_ALIASES.get(name, name))
         for name in ("date_from", "date_to"):
-            value = getattr(self, name)
-            if value and not _DATE.match(value):
-                raise BadQuery(f"{name.replace('_', ' ')} {value!r} is not a date: "
-                               f"write YYYY, YYYY-MM or YYYY-MM-DD")
+            check_date(name, getattr(self, name))
         if self.year is not None:
             try:
                 object.__setattr__(self, "year", int(self.year))
@@ -116,6 +113,13 @@ class Filters:
             where.append("d.sender LIKE ?")
             args.append(f"%{self.sender.strip()}%")
         return " AND ".join(where) or "1", args
+
+
+def check_date(name: str, value: Optional[str]) -> None:
+    """Raise BadQuery unless ``value`` is None or a whole or partial ISO date."""
+    if value and not _DATE.match(value):
+        raise BadQuery(f"{name.replace('_', ' ')} {value!r} is not a date: "
+                       f"write YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def symbol_prefix(text: str) -> str:
