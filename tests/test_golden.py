@@ -52,8 +52,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("A_39_361", "footnotes"): "OCR layer: the '*' note on p1 (no rule, no size difference) not found",
     ("A_39_361", "warnings"): "OCR layer: no_masthead, and '19 84' read as two superscript indicators",
     # -- paragraphs, lists, headings -----------------------------------------
-    ("A_79_718", "blocks"): "p2: numbered list of three links merged into one block (lines end without "
-                            "punctuation)",
 }
 
 

@@ -96,11 +96,25 @@ def segment(lines: list[Line], geo: Geometry) -> list[BlockDraft]:
     """Split body lines into blocks."""
     blocks: list[BlockDraft] = []
     for i, line in enumerate(lines):
-        if not blocks or _breaks(lines[i - 1], line, geo):
+        if not blocks or _breaks(lines[i - 1], line, geo) or _next_in_sequence(blocks[-1], line):
             blocks.append(BlockDraft([line]))
         else:
             blocks[-1].lines.append(line)
     return blocks
+
+
+def _next_in_sequence(block: BlockDraft, line: Line) -> bool:
+    """"2." under "1." (or "(b)" under "(a)"), aligned with it, starts a new
+    item even when the item before ends without punctuation (a list of links)."""
+    first, cur = NUMBERED.match(block.first.text), NUMBERED.match(line.text)
+    if first and cur and first.group(1).isdigit() and cur.group(1).isdigit():
+        following = int(cur.group(1)) == int(first.group(1)) + 1
+    else:
+        a, b = LIST_ITEM.match(block.first.text), LIST_ITEM.match(line.text)
+        pair = (a.group(1), b.group(1)) if a and b else ("", "")
+        following = len(pair[0]) == len(pair[1]) == 3 and pair[0][1].isalpha() and \
+            ord(pair[1][1]) == ord(pair[0][1]) + 1
+    return following and abs(line.x0 - block.first.x0) < 3
 
 
 def _breaks(prev: Line, cur: Line, geo: Geometry) -> bool:
