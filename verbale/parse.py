@@ -13,14 +13,20 @@ The stages, each in its own module:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from . import structure
 from .blocks import classify, measure, segment
-from .errors import (EmptyInputError, NotFoundError, ParseError, TooLarge, UnsupportedFormat,
-                     VerbaleError)
+from .errors import (
+    EmptyInputError,
+    NotFoundError,
+    ParseError,
+    TooLarge,
+    UnsupportedFormat,
+    VerbaleError,
+)
 from .layout import body_font_size, split_pages
 from .masthead import doc_type, read_masthead, title_parts
 from .model import Document, Source, Warning
@@ -140,5 +146,5 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
         circulation=result.circulation,
         sections=result.sections,
         links=result.links,
-        warnings=tuple(warnings) + result.warnings,
+        warnings=tuple(warnings),
     )

@@ -8,16 +8,16 @@ signature blocks, the circulation request and link targets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from .blocks import ANNEX, SIGNED, BlockDraft, block_boxes
 from .layout import PageParts
 from .masthead import AGENDA_ITEM, ORGANS
-from .model import Block, Circulation, Footnote, Link, Marker, Section, Signature, Warning
+from .model import Block, Circulation, Footnote, Link, Marker, Section, Signature
 from .notes import NoteDraft, Placement
 from .readers.lines import Line
-from .textjoin import _CHAR_FIXES, _SPACES, clean_line, join_lines
+from .textjoin import clean_line, join_lines, normalize_spaces
 
 CIRCULATION = re.compile(
     r"(?:circulat|distribut|issu)\w*\b.{0,200}?\bdocuments?\s+of\s+(?:the\b|\d{4} session)", re.I | re.S)
@@ -37,7 +37,6 @@ class Structure:
     circulation: Circulation | None
     sections: tuple[Section, ...]
     links: tuple[Link, ...]
-    warnings: tuple[Warning, ...]
 
 
 def lines_text(lines: list[Line]) -> str:
@@ -67,7 +66,7 @@ def assemble(title_lines: list[Line], drafts: list[BlockDraft], notes: list[Note
             sections.append(section)
             section_id = section.id
         if original := _ORIGINAL.match(draft.first.text.strip()):
-            sections[-1] = _with_language(sections[-1], original.group(1))
+            sections[-1] = replace(sections[-1], original_language=original.group(1))
             continue
         block = _block(draft, f"b{len(blocks) + 1}", section_id, by_line, note_ids)
         for m in block.markers:
@@ -82,8 +81,8 @@ def assemble(title_lines: list[Line], drafts: list[BlockDraft], notes: list[Note
                  tuple(lk.url for lk in links if lk.footnote == note_ids[i]), n.box)
         for i, n in enumerate(notes)
     )
-    return Structure(tuple(blocks), footnotes, tuple(signatures), _circulation(blocks, organs), tuple(sections),
-                     tuple(links), ())
+    return Structure(tuple(blocks), footnotes, tuple(signatures), _circulation(blocks, organs),
+                     tuple(sections), tuple(links))
 
 
 def _block(draft: BlockDraft, block_id: str, section: str, by_line, note_ids) -> Block:
@@ -111,7 +110,7 @@ def _strip_markers(raw: str, placed: list[Placement]) -> tuple[str, list[tuple[i
     pos = 0
     for p in sorted(placed, key=lambda p: p.start):
         kept += raw[pos:p.start]
-        offsets.append((len(_SPACES.sub(" ", kept.translate(_CHAR_FIXES)).lstrip()), p))
+        offsets.append((len(normalize_spaces(kept).lstrip()), p))
         pos = p.end
     kept += raw[pos:]
     clean = clean_line(kept)
@@ -126,11 +125,6 @@ def _section(draft: BlockDraft, n: int, first_block: str) -> Section:
     label = " ".join(x for x in m.groups() if x) if m else text
     return Section(f"s{n}", m.group(1).lower() if m else "annex", text, label, None, first_block,
                    draft.first.page)
-
-
-def _with_language(section: Section, language: str) -> Section:
-    from dataclasses import replace
-    return replace(section, original_language=language)
 
 
 def _merge_signatures(drafts: list[BlockDraft]) -> list[BlockDraft]:

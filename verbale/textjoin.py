@@ -24,7 +24,12 @@ _CHAR_FIXES = str.maketrans({"\ufffe": "\u2010", "\u00ad": "", "\ufb01": "fi", "
 
 def clean_line(text: str) -> str:
     """Normalise one line: odd PDF characters fixed, runs of spaces collapsed."""
-    return _SPACES.sub(" ", text.translate(_CHAR_FIXES)).strip()
+    return normalize_spaces(text).strip()
+
+
+def normalize_spaces(text: str) -> str:
+    """Odd PDF characters fixed and runs of spaces collapsed, ends kept."""
+    return _SPACES.sub(" ", text.translate(_CHAR_FIXES))
 
 
 def join_lines(lines: list[str]) -> tuple[str, list[int]]:
