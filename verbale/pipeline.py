@@ -10,13 +10,17 @@ from dataclasses import replace
 
 from .model import Document
 from .parse import parse
+from .claims import extract_claims, extract_quotations
 from .references import extract_references
 
 
 def enrich(doc: Document) -> Document:
-    """Add the reference layer (references, cited_symbols) to a parsed document."""
+    """Add every layer to a parsed document: references (with cited symbols),
+    then quotations and claims, which point at those references."""
     references, cited = extract_references(doc)
-    return replace(doc, references=references, cited_symbols=cited)
+    doc = replace(doc, references=references, cited_symbols=cited)
+    doc = replace(doc, quotations=extract_quotations(doc))
+    return replace(doc, claims=extract_claims(doc))
 
 
 def process(source: str | os.PathLike | bytes, **options) -> Document:

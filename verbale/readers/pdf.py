@@ -183,8 +183,10 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
     x0, top, _, bottom = probe.box(first)
     _, top_mid, x1, bottom_mid = probe.box(last)
     supers = _superscripts(probe, text, first, last, size, baseline)
-    styles = [probe.style(i) for i in (_first_letter(text, first, last), mid,
-                                       _last_letter(text, first, last))]
+    styles = [probe.style(mid)]
+    if any(styles[0]):  # most lines are in regular type: one look is enough
+        styles += [probe.style(_first_letter(text, first, last)),
+                   probe.style(_last_letter(text, first, last))]
     return Line(
         text=text[first : last + 1],
         page=number,
