@@ -15,6 +15,8 @@ _KEEP_HYPHEN = frozenset(
     "non self co ex anti post pre cross well long short high low all half multi "
     "semi quasi counter mid full so one two three four five".split()
 )
+# A line ending inside a web address ("https://…/content/", "…-113-").
+_URL_END = re.compile(r"(?:https?://|www\.)\S*[/\-_.=?&#%]$")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _LAST_WORD = re.compile(r"(\w+)-$")
 # PDFium reports a hyphen at a line break as U+FFFE; it becomes U+2010 HYPHEN
@@ -49,7 +51,10 @@ def join_lines(lines: list[str]) -> tuple[str, list[int]]:
         word = _LAST_WORD.search(out[-48:]) if out.endswith("-") else None
         if out.endswith("\u2010") or out.endswith(("–", "—")) and line[:1].isdigit():
             pass  # a hyphen the PDF marked as such, or "2020–" + "2024"
-        elif word and line[:1].islower() and word.group(1).lower() not in _KEEP_HYPHEN:
+        elif _URL_END.search(out[-300:]) and not line[:1].isspace():
+            pass  # a web address broken over two lines goes on without a space
+        elif (word and line[:1].islower() and word.group(1).lower() not in _KEEP_HYPHEN
+              and "-" not in line.split(" ", 1)[0]):  # "state-" + "of-the-art" stays whole
             out = out[:-1]
         elif word and line[:1].isalpha():
             pass  # keep the hyphen, no space: "self-" + "determination"
