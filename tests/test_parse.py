@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import SAMPLES
+
 from verbale import parse
 
 FURNITURE = re.compile(r"_{5,}|\*\d{7}\*|\b\d{2}-\d{5}\b|Please recycle|https?://|^\d{1,3}/\d{1,3}$")
@@ -134,3 +134,6 @@ def test_pdf_blocks_carry_boxes():
         assert block.boxes and all(page in block.pages for page, _ in block.boxes)
     marker = doc.blocks[1].markers[0]
     assert marker.box is not None and marker.page == 1
+    # A superscript indicator is traced to its own glyph, not to its whole line.
+    numbered = [m for b in doc.blocks for m in b.markers if m.marker.isdigit()]
+    assert numbered and all(m.box.x1 - m.box.x0 < 8 for m in numbered)

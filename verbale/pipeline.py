@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from .claims import extract_claims, extract_quotations
 from .model import Document
 from .parse import parse
-from .claims import extract_claims, extract_quotations
 from .references import extract_references
 
 

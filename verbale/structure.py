@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from .blocks import ANNEX, SIGNED, BlockDraft, block_boxes
 from .layout import PageParts
 from .masthead import AGENDA_ITEM, ORGANS
-from .model import Block, Circulation, Footnote, Link, Marker, Section, Signature
+from .model import Block, Box, Circulation, Footnote, Link, Marker, Section, Signature
 from .notes import NoteDraft, Placement
 from .readers.lines import Line
 from .textjoin import clean_line, join_lines, normalize_spaces
@@ -95,12 +95,20 @@ def _block(draft: BlockDraft, block_id: str, section: str, by_line, note_ids) ->
     joined, starts = join_lines(texts)
     markers = tuple(
         Marker(p.line.text[p.start:p.end].strip(), min(starts[i] + off, len(joined)), p.line.page,
-               note_ids[p.note], p.line.box)
+               note_ids[p.note], _marker_box(p))
         for i, off, p in marks
     )
     pages = tuple(sorted({ln.page for ln in draft.lines}))
     return Block(block_id, draft.kind, joined, pages[0], pages, section, draft.number, markers,
                  block_boxes(draft))
+
+
+def _marker_box(p: Placement) -> Box | None:
+    """The indicator's own glyph box where the PDF gave one, else its line's."""
+    spans = p.line.superscripts
+    if (p.start, p.end) in spans and len(p.line.superscript_boxes) == len(spans):
+        return p.line.superscript_boxes[spans.index((p.start, p.end))]
+    return p.line.box
 
 
 def _strip_markers(raw: str, placed: list[Placement]) -> tuple[str, list[tuple[int, Placement]]]:

@@ -29,6 +29,7 @@ class Line:
     italic: bool = False
     # (start, end) offsets in ``text`` of characters set as superscripts.
     superscripts: tuple[tuple[int, int], ...] = ()
+    superscript_boxes: tuple[Box, ...] = ()  # one per span, PDFs only
     # Blank lines seen just before this one (text exports only).
     gap_before: float = 0.0
 

@@ -159,11 +159,13 @@ def _join(a: Line, b: Line) -> Line:
     sep = " " if b.x0 - a.x1 > 1.5 else ""
     shift = len(a.text) + len(sep)
     main = a if (a.size or 0) >= (b.size or 0) else b
+    indicator = _is_indicator(b, a)
     return Line(
         text=a.text + sep + b.text, page=a.page, x0=a.x0, top=min(a.top, b.top), x1=b.x1,
         bottom=max(a.bottom, b.bottom), size=main.size, bold=main.bold, italic=main.italic,
         superscripts=a.superscripts + tuple((s + shift, e + shift) for s, e in b.superscripts)
-        + (((shift, shift + len(b.text)),) if _is_indicator(b, a) else ()),
+        + (((shift, shift + len(b.text)),) if indicator else ()),
+        superscript_boxes=a.superscript_boxes + b.superscript_boxes + ((b.box,) if indicator else ()),
     )
 
 
@@ -182,7 +184,7 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
     _, baseline = probe.origin(mid)
     x0, top, _, bottom = probe.box(first)
     _, top_mid, x1, bottom_mid = probe.box(last)
-    supers = _superscripts(probe, text, first, last, size, baseline)
+    supers, super_boxes = _superscripts(probe, text, first, last, size, baseline, height)
     styles = [probe.style(mid)]
     if any(styles[0]):  # most lines are in regular type: one look is enough
         styles += [probe.style(_first_letter(text, first, last)),
@@ -200,6 +202,7 @@ def _measure(probe: _Probe, text: str, first: int, last: int, number: int, heigh
         bold=all(b for b, _ in styles),
         italic=all(i for _, i in styles),
         superscripts=supers,
+        superscript_boxes=super_boxes,
     )
 
 
@@ -229,8 +232,9 @@ def _last_letter(text: str, first: int, last: int) -> int:
     return last
 
 
-def _superscripts(probe, text, first, last, size, baseline) -> tuple[tuple[int, int], ...]:
-    spans: list[list[int]] = []
+def _superscripts(probe, text, first, last, size, baseline, height):
+    """Spans of raised, smaller indicator glyphs, and the box of each span."""
+    spans: list[list] = []
     for found in _MARKER_RUN.finditer(text, first, last + 1):
         i = found.start()
         if probe.size(i) >= size * SUPERSCRIPT_SIZE_RATIO:
@@ -238,11 +242,18 @@ def _superscripts(probe, text, first, last, size, baseline) -> tuple[tuple[int, 
         if probe.origin(i)[1] <= baseline + SUPERSCRIPT_RISE:
             continue
         offset = i - first
+        x0, top, x1, bottom = probe.box(i)
+        box = Box(round(x0, 1), round(height - top, 1), round(x1, 1), round(height - bottom, 1))
         if spans and spans[-1][1] in (offset, offset - 1) and text[i - 1] in _MARKER_CHARS | {","}:
             spans[-1][1] = offset + 1
+            spans[-1][2] = _union(spans[-1][2], box)
         else:
-            spans.append([offset, offset + 1])
-    return tuple((a, b) for a, b in spans)
+            spans.append([offset, offset + 1, box])
+    return tuple((a, b) for a, b, _ in spans), tuple(box for _, _, box in spans)
+
+
+def _union(a: Box, b: Box) -> Box:
+    return Box(min(a.x0, b.x0), min(a.top, b.top), max(a.x1, b.x1), max(a.bottom, b.bottom))
 
 
 def _links(pdf, page, number: int, height: float) -> Iterator[RawLink]:
