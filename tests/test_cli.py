@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS_PDF, SAMPLES, need
+
 from verbale import errors
 
 
@@ -118,3 +118,23 @@ def test_help_names_every_option():
     text = run("parse", "--help").stdout
     for option in ("--format", "--output", "json", "markdown"):
         assert option in text
+
+
+def test_damaged_page_keeps_the_rest():
+    """Partial success: a page whose content is garbage is reported, the others parse."""
+    fpdf = pytest.importorskip("fpdf")
+    from verbale import parse
+
+    pdf = fpdf.FPDF()
+    pdf.set_compression(False)
+    for text in ("First page with enough text to count as a text layer. " * 3, "SECONDPAGE " * 20):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=12)
+        pdf.multi_cell(0, 8, text)
+    data = bytearray(pdf.output())
+    at = data.find(b"SECONDPAGE")
+    data[at - 40: at + 200] = b"\x00\xff garbage " * 24  # same length: offsets stay valid
+    doc = parse(bytes(data), name="damaged.pdf")
+    assert doc.source.pages == 2
+    assert any(w.code == "no_text" and "2" in w.message for w in doc.warnings)
+    assert doc.blocks and doc.blocks[0].text.startswith("First page")
