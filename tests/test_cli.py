@@ -138,3 +138,17 @@ def test_damaged_page_keeps_the_rest():
     assert doc.source.pages == 2
     assert any(w.code == "no_text" and "2" in w.message for w in doc.warnings)
     assert doc.blocks and doc.blocks[0].text.startswith("First page")
+
+
+def test_refs_formats():
+    from conftest import SEED, need
+
+    seed = str(need(SEED))
+    table = run("refs", seed).stdout.splitlines()
+    assert len(table) >= 13 and any("\tbook\tfn1\t" in row for row in table)
+    data = json.loads(run("refs", "-f", "json", seed).stdout)
+    assert data["cited_symbols"][:2] == ["A/74/676", "S/2020/90"]
+    csl = json.loads(run("refs", "-f", "csl", seed).stdout)
+    assert any(item.get("number") == "A/74/676–S/2020/90" for item in csl)
+    bib = run("refs", "-f", "bibtex", seed).stdout
+    assert bib.count("@") == len(csl)
