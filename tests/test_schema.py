@@ -4,13 +4,12 @@ parse validates against it, and the JSON reads back into the same model."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
+from conftest import ROOT, SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SAMPLES
 from verbale import Document, parse
 from verbale.model import Block, Footnote, Marker, Source
 from verbale.schema_gen import document_schema

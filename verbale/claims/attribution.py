@@ -22,10 +22,10 @@ from ..model import Block, Document, Quotation
 from ._vocab import Vocabulary, vocabulary
 from .context import sentences
 
-_OPEN_SINGLE_BEFORE = " \t\n“\"([—–-"
-_QUOTE_MARK = re.compile("[“”‘’\"]")
+_OPEN_SINGLE_BEFORE = ' \t\n“"([—–-'
+QUOTE_MARK = re.compile('[“”‘’"]')
 _CLOSING_PUNCT = re.compile(r"[\s”’\".,;:)\]…]*")
-_OPENING_MARK = re.compile("[“‘\"]")  # ’ alone is an apostrophe, it opens nothing
+_OPENING_MARK = re.compile('[“‘"]')  # ’ alone is an apostrophe, it opens nothing
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     stack: list[tuple[str, int]] = []
     straight_open: int | None = None
-    for mark in _QUOTE_MARK.finditer(text):
+    for mark in QUOTE_MARK.finditer(text):
         i, ch = mark.start(), mark.group(0)
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -128,6 +128,8 @@ def _strip_noise(s: str) -> str:
         if not m:
             return s
         s = s[: m.start()]
+
+
 _SEGMENT = re.compile(r",\s+|\s+[–—]\s+|;\s*|:\s+|[()\[\]]|\s+that\s+|[“”]")
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:thus|moreover|however|furthermore|in addition|separately|notably|also|and|but|"
@@ -136,10 +138,54 @@ _LEADING_CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _NOT_IN_SUBJECT = frozenset(
-    ["was", "were", "is", "are", "be", "been", "being", "which", "where", "when", "while", "if", "because", "whereas", "there", "killed", "injured", "wounded", "died"]
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "which",
+        "where",
+        "when",
+        "while",
+        "if",
+        "because",
+        "whereas",
+        "there",
+        "killed",
+        "injured",
+        "wounded",
+        "died",
+    ]
 )
 _LOWER_SUBJECT_START = frozenset(
-    ["the", "one", "a", "an", "some", "local", "several", "many", "two", "three", "four", "other", "witnesses", "reports", "sources", "officials", "authorities", "residents", "survivors", "eyewitnesses", "observers", "media", "news"]
+    [
+        "the",
+        "one",
+        "a",
+        "an",
+        "some",
+        "local",
+        "several",
+        "many",
+        "two",
+        "three",
+        "four",
+        "other",
+        "witnesses",
+        "reports",
+        "sources",
+        "officials",
+        "authorities",
+        "residents",
+        "survivors",
+        "eyewitnesses",
+        "observers",
+        "media",
+        "news",
+    ]
 )
 
 
@@ -158,9 +204,7 @@ def _plausible_subject(cand: str, voc: Vocabulary) -> bool:
     return words[0].lower() in _LOWER_SUBJECT_START and len(words) <= 5
 
 
-def attributed_source(
-    prefix: str, suffix: str = "", voc: Vocabulary | None = None
-) -> str | None:
+def attributed_source(prefix: str, suffix: str = "", voc: Vocabulary | None = None) -> str | None:
     """The source a sentence attributes a figure to, from the text around it.
 
     ``prefix`` is the sentence up to the figure, ``suffix`` the rest of it.
@@ -193,9 +237,12 @@ def attributed_source(
 
 
 _ACCORDING = re.compile(r"\baccording to (?P<x>[^,;:“”\"]{2,120}?)\s*,", re.IGNORECASE)
-_ACCORDING_AFTER = re.compile(r"^[^.;]*?,\s*according to (?P<x>[^,;:“”\"]{2,120}?)\s*[.;,]?$", re.IGNORECASE)
+_ACCORDING_AFTER = re.compile(
+    r"^[^.;]*?,\s*according to (?P<x>[^,;:“”\"]{2,120}?)\s*[.;,]?$", re.IGNORECASE
+)
 _NOUN_USE = re.compile(
-    r"\b(?:the|a|an|its|their|his|her|news|media|press|these|those|this|recent|such)\s*$", re.IGNORECASE
+    r"\b(?:the|a|an|its|their|his|her|news|media|press|these|those|this|recent|such)\s*$",
+    re.IGNORECASE,
 )
 # After the verb: "that", a colon, or the figure itself (nothing, or only a
 # hedge such as "at least" between them).
@@ -289,8 +336,12 @@ class SourceMemory:
             return source
         earlier = sorted(
             [n for n in self.named if (n[0], n[1]) < (index, pos)]
-            + [n for i in range(max(0, index - 2), index + 1) for n in self._block_subjects(i)
-               if (n[0], n[1]) < (index, pos)]
+            + [
+                n
+                for i in range(max(0, index - 2), index + 1)
+                for n in self._block_subjects(i)
+                if (n[0], n[1]) < (index, pos)
+            ]
         )
         if low in voc.pronouns:
             return earlier[-1][2] if earlier else None
@@ -307,8 +358,9 @@ class SourceMemory:
         return self._subjects[index]
 
 
-def _block_quote_source(index: int, blocks: tuple[Block, ...], voc: Vocabulary,
-                        memory: SourceMemory) -> str | None:
+def _block_quote_source(
+    index: int, blocks: tuple[Block, ...], voc: Vocabulary, memory: SourceMemory
+) -> str | None:
     """The source of a block quotation, named by the block before it ("… reported as follows:")."""
     if index == 0:
         return None
@@ -317,7 +369,7 @@ def _block_quote_source(index: int, blocks: tuple[Block, ...], voc: Vocabulary,
     if not spans:
         return None
     start, end = spans[-1]
-    masked = _mask_quotes(intro.text)[start:end]
+    masked = mask_quotes(intro.text)[start:end]
     return memory.resolve(_speaker(masked, voc), index - 1, end)
 
 
@@ -338,7 +390,7 @@ def _speaker(prefix: str, voc: Vocabulary) -> str | None:
     return None
 
 
-def _mask_quotes(text: str) -> str:
+def mask_quotes(text: str) -> str:
     """``text`` with quoted passages blanked (same length), so their words are not read."""
     chars = list(text)
     for start, end, _ in quote_spans(text):
@@ -347,9 +399,11 @@ def _mask_quotes(text: str) -> str:
     return "".join(chars)
 
 
-def _inline_quotes(index: int, block: Block, voc: Vocabulary, memory: SourceMemory) -> list[QuoteSpan]:
+def _inline_quotes(
+    index: int, block: Block, voc: Vocabulary, memory: SourceMemory
+) -> list[QuoteSpan]:
     text = block.text
-    masked = _mask_quotes(text)
+    masked = mask_quotes(text)
     spans = sentences(text)
     found: list[QuoteSpan] = []
     for start, end, depth in quote_spans(text):
@@ -367,12 +421,16 @@ def _inline_quotes(index: int, block: Block, voc: Vocabulary, memory: SourceMemo
             source = _speaker(masked[s_start : start - 1], voc)
             if source is None and found and found[-1].depth == depth:
                 between = text[found[-1].end + 1 : start - 1]
-                if re.fullmatch(r"[\s,;.:]*(?:and|or)?[\s,;]*", between) or found[-1].start >= s_start:
+                if (
+                    re.fullmatch(r"[\s,;.:]*(?:and|or)?[\s,;]*", between)
+                    or found[-1].start >= s_start
+                ):
                     source = found[-1].source
         source = memory.resolve(source, index, start)
         memory.remember(index, start, source)
-        found.append(QuoteSpan(block.id, start, end, "inline", depth, source,
-                               _closing_note(block, end + 1)))
+        found.append(
+            QuoteSpan(block.id, start, end, "inline", depth, source, _closing_note(block, end + 1))
+        )
     return _propagate_notes(found)
 
 
@@ -384,7 +442,7 @@ def _enclosing_start(found: list[QuoteSpan], start: int) -> int:
 
 
 def _postposed(content: str, after: str, voc: Vocabulary) -> str | None:
-    """"‘…’, one mourner shouted": the speaker named after a quotation ending in a comma."""
+    """ "‘…’, one mourner shouted": the speaker named after a quotation ending in a comma."""
     if not (content.rstrip().endswith(",") or after.lstrip().startswith(",")):
         return None
     m = re.match(
@@ -425,7 +483,10 @@ def _propagate_notes(found: list[QuoteSpan]) -> list[QuoteSpan]:
             out[k] = replace(out[k], footnote=nxt.footnote)
     for k, q in enumerate(out):
         if q.footnote is None and q.depth > 0:
-            outer = next((o for o in out if o.depth < q.depth and o.start <= q.start and q.end <= o.end), None)
+            outer = next(
+                (o for o in out if o.depth < q.depth and o.start <= q.start and q.end <= o.end),
+                None,
+            )
             if outer is not None:
                 out[k] = replace(q, footnote=outer.footnote)
     return out
@@ -441,7 +502,9 @@ def _sentence_sources(text: str) -> list[tuple[int, str]]:
         sentence = text[start:end]
         for verb in voc.verb_re.finditer(sentence):
             before = sentence[: verb.start()]
-            if _NOUN_USE.search(before) or not re.match(r"\s*(?:that\b|:|as follows)", sentence[verb.end() :]):
+            if _NOUN_USE.search(before) or not re.match(
+                r"\s*(?:that\b|:|as follows)", sentence[verb.end() :]
+            ):
                 continue
             subject = subject_before(before, voc)
             if subject and subject.lower() not in voc.pronouns:

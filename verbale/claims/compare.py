@@ -19,8 +19,10 @@ from ..model import Claim, Document
 from .attribution import extract_quotations
 from .extract import extract_claims
 
-_DATE = re.compile(r"^(?P<pre>(?:since|as at|as of|until|till|before|after|by|between)\s+)?"
-                   r"(?P<days>\d{1,2}(?:(?:-| and )\d{1,2})?)\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?$")
+_DATE = re.compile(
+    r"^(?P<pre>(?:since|as at|as of|until|till|before|after|by|between)\s+)?"
+    r"(?P<days>\d{1,2}(?:(?:-| and )\d{1,2})?)\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,10 @@ def _years_by_place_day(claims: Iterable[Claim]) -> dict[tuple[str, str, str, st
     for c in claims:
         m = _DATE.match(c.date or "")
         if m and m.group("year"):
-            out.setdefault((c.place.lower(), m.group("pre") or "", m.group("days"), m.group("month")), m.group("year"))
+            out.setdefault(
+                (c.place.lower(), m.group("pre") or "", m.group("days"), m.group("month")),
+                m.group("year"),
+            )
     return out
 
 
@@ -123,8 +128,20 @@ def _measures(items: list[tuple[Document, Claim]]) -> tuple[MeasureComparison, .
     by_measure: dict[str, list[Figure]] = defaultdict(list)
     for doc, c in items:
         by_measure[c.measure].append(
-            Figure(c.value, c.low, c.best, c.high, c.hedge, c.claimant.name, c.claimant.kind,
-                   document_label(doc), c.reference, c.quoted, c.id, c.text)
+            Figure(
+                c.value,
+                c.low,
+                c.best,
+                c.high,
+                c.hedge,
+                c.claimant.name,
+                c.claimant.kind,
+                document_label(doc),
+                c.reference,
+                c.quoted,
+                c.id,
+                c.text,
+            )
         )
     out = []
     for measure, figures in by_measure.items():
@@ -157,30 +174,32 @@ def claims_to_rows(doc: Document) -> list[dict[str, Any]]:
         for q in quotes:
             if q.block == c.block and q.span[0] <= c.span[0] and c.span[1] <= q.span[1] + 1:
                 via = q.source if q.source != c.claimant.name else via
-        rows.append({
-            "document": document_label(doc),
-            "id": c.id,
-            "measure": c.measure,
-            "value": c.value,
-            "low": c.low,
-            "best": c.best,
-            "high": c.high,
-            "hedge": c.hedge,
-            "breakdown": "; ".join(f"{n} {label}" for label, n in c.breakdown),
-            "victims": c.victims,
-            "claimant": c.claimant.name,
-            "claimant_kind": c.claimant.kind,
-            "via": via,
-            "quoted": c.quoted,
-            "reference": c.reference,
-            "reference_text": refs.get(c.reference) or notes.get(c.reference or ""),
-            "place": c.place,
-            "date": c.date,
-            "block": c.block,
-            "start": c.span[0],
-            "end": c.span[1],
-            "text": c.text,
-        })
+        rows.append(
+            {
+                "document": document_label(doc),
+                "id": c.id,
+                "measure": c.measure,
+                "value": c.value,
+                "low": c.low,
+                "best": c.best,
+                "high": c.high,
+                "hedge": c.hedge,
+                "breakdown": "; ".join(f"{n} {label}" for label, n in c.breakdown),
+                "victims": c.victims,
+                "claimant": c.claimant.name,
+                "claimant_kind": c.claimant.kind,
+                "via": via,
+                "quoted": c.quoted,
+                "reference": c.reference,
+                "reference_text": refs.get(c.reference) or notes.get(c.reference or ""),
+                "place": c.place,
+                "date": c.date,
+                "block": c.block,
+                "start": c.span[0],
+                "end": c.span[1],
+                "text": c.text,
+            }
+        )
     return rows
 
 
@@ -190,23 +209,25 @@ def comparison_to_rows(events: Iterable[EventComparison]) -> list[dict[str, Any]
     for e in events:
         for m in e.measures:
             for f in m.figures:
-                rows.append({
-                    "place": e.place,
-                    "date": e.date,
-                    "measure": m.measure,
-                    "spread_min": m.spread[0],
-                    "spread_max": m.spread[1],
-                    "value": f.value,
-                    "low": f.low,
-                    "best": f.best,
-                    "high": f.high,
-                    "hedge": f.hedge,
-                    "claimant": f.claimant,
-                    "claimant_kind": f.claimant_kind,
-                    "document": f.document,
-                    "reference": f.reference,
-                    "quoted": f.quoted,
-                    "claim": f.claim,
-                    "text": f.text,
-                })
+                rows.append(
+                    {
+                        "place": e.place,
+                        "date": e.date,
+                        "measure": m.measure,
+                        "spread_min": m.spread[0],
+                        "spread_max": m.spread[1],
+                        "value": f.value,
+                        "low": f.low,
+                        "best": f.best,
+                        "high": f.high,
+                        "hedge": f.hedge,
+                        "claimant": f.claimant,
+                        "claimant_kind": f.claimant_kind,
+                        "document": f.document,
+                        "reference": f.reference,
+                        "quoted": f.quoted,
+                        "claim": f.claim,
+                        "text": f.text,
+                    }
+                )
     return rows

@@ -19,7 +19,68 @@ from ._vocab import MONTHS, Vocabulary, _alternation, vocabulary
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    ["no", "nos", "para", "paras", "p", "pp", "e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "art", "arts", "vol", "add", "rev", "corr", "a.i", "al", "cf", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "inc", "ltd", "co", "gen", "col", "lt", "maj", "capt", "sgt", "prof", "jr", "sr", "fig", "figs", "ch", "chap", "sect", "op", "ibid", "viz", "vs", "eds", "ed"]
+    [
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "p",
+        "pp",
+        "e.g",
+        "i.e",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "art",
+        "arts",
+        "vol",
+        "add",
+        "rev",
+        "corr",
+        "a.i",
+        "al",
+        "cf",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "inc",
+        "ltd",
+        "co",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "prof",
+        "jr",
+        "sr",
+        "fig",
+        "figs",
+        "ch",
+        "chap",
+        "sect",
+        "op",
+        "ibid",
+        "viz",
+        "vs",
+        "eds",
+        "ed",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?…][”’\"')\]]*(?=\s+[“‘\"(\[]?[A-Z0-9])")
 
@@ -129,13 +190,17 @@ def _date_mention(m: re.Match[str], pre: str, start: int, voc: Vocabulary) -> Da
         year = g["y1"] or g["y2"] or ""
         if g["d3"]:
             joiner = " and " if g["s2"].strip() == "and" else " to "
-            core += f"{joiner}{_strip_ordinal(g['d3'])} {g['m2']}" + (f" {g['y2']}" if g["y2"] else "")
+            core += f"{joiner}{_strip_ordinal(g['d3'])} {g['m2']}" + (
+                f" {g['y2']}" if g["y2"] else ""
+            )
         return DateMention(start, m.end(), _join(keep, core), True, g["m1"], days, year)
     if g["m3"]:
         core = f"{g['d4']} {g['m3']}" + (f" {g['y3']}" if g["y3"] else "")
         return DateMention(start, m.end(), _join(keep, core), True, g["m3"], g["d4"], g["y3"] or "")
     if g["m4"]:
-        return DateMention(start, m.end(), _join(keep, f"{g['m4']} {g['y4']}"), False, g["m4"], "", g["y4"])
+        return DateMention(
+            start, m.end(), _join(keep, f"{g['m4']} {g['y4']}"), False, g["m4"], "", g["y4"]
+        )
     if g["y5"]:
         # A bare year is a date only after a preposition ("in 2024", "since 2014").
         if not pre:
@@ -168,7 +233,21 @@ _ADJECTIVE_ENDINGS = ("i", "ian", "ians", "ean", "ese", "ish", "ic", "ern", "an"
 
 
 _SETTLEMENTS = frozenset(
-    ["town", "city", "village", "villages", "settlement", "camp", "neighbourhood", "neighborhood", "locality", "suburb", "quarter", "commune", "municipality"]
+    [
+        "town",
+        "city",
+        "village",
+        "villages",
+        "settlement",
+        "camp",
+        "neighbourhood",
+        "neighborhood",
+        "locality",
+        "suburb",
+        "quarter",
+        "commune",
+        "municipality",
+    ]
 )
 
 
@@ -222,27 +301,106 @@ def _is_place(name: str, after: str, voc: Vocabulary) -> bool:
         return False  # an acronym: "UNIFIL", "UNRWA" name bodies, not places
     if len(words) == 1 and name.endswith("ing"):
         return False  # "Financing", "Peacebuilding"
-    if any(w in voc.not_places for w in words) or any(w.rstrip("’'s") in voc.not_places for w in words):
+    if any(w in voc.not_places for w in words) or any(
+        w.rstrip("’'s") in voc.not_places for w in words
+    ):
         return False
     if re.search(rf"^(?:{MONTHS})$", words[0]):
         return False
     if re.search(r"-[a-z]+$", words[-1]):
         return False  # "Armenian-dominated", "Houthi-controlled": adjectives
-    if len(words) == 1:
-        nxt = re.match(r"\s+([a-z][\w-]*)", after)
-        if nxt and nxt.group(1) not in _FOLLOWERS and name.lower().endswith(_ADJECTIVE_ENDINGS):
-            return False
+    nxt = re.match(r"\s+([a-z][\w-]*)", after)
+    if nxt and nxt.group(1) in _GROUP_NOUNS:
+        return False  # "the Hawadle clan", "Israeli forces": a name used as an adjective
+    if (
+        len(words) == 1
+        and nxt
+        and nxt.group(1) not in _FOLLOWERS
+        and name.lower().endswith(_ADJECTIVE_ENDINGS)
+    ):
+        return False  # "in Israeli strikes": an adjective of origin
     return len(name) > 2
 
 
+_GROUP_NOUNS = frozenset(
+    [
+        "clan",
+        "clans",
+        "community",
+        "communities",
+        "tribe",
+        "tribes",
+        "family",
+        "families",
+        "group",
+        "groups",
+        "forces",
+        "militia",
+        "militias",
+        "army",
+        "police",
+        "government",
+        "authorities",
+        "people",
+        "nationals",
+        "citizens",
+        "movement",
+        "party",
+        "troops",
+        "soldiers",
+        "fighters",
+    ]
+)
+
 # Lowercase words that may follow a place name without making it an adjective.
 _FOLLOWERS = frozenset(
-    ["and", "or", "in", "on", "at", "from", "to", "by", "with", "for", "of", "was", "were", "is", "are", "had", "has", "have", "which", "where", "who", "that", "as", "after", "before", "during", "since", "while", "when", "district", "province", "governorate", "region", "town", "city", "village", "camp", "area"]
+    [
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "from",
+        "to",
+        "by",
+        "with",
+        "for",
+        "of",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "which",
+        "where",
+        "who",
+        "that",
+        "as",
+        "after",
+        "before",
+        "during",
+        "since",
+        "while",
+        "when",
+        "district",
+        "province",
+        "governorate",
+        "region",
+        "town",
+        "city",
+        "village",
+        "camp",
+        "area",
+    ]
 )
 
 
 _SETTLEMENT = re.compile(rf"\b(?P<type>town|city|village|camp|settlement)\s+of\s+(?P<name>{_NAME})")
-_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?P<type>town|city|village|camp|settlement)\b(?!\s+of\b)", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?P<type>town|city|village|camp|settlement)\b(?!\s+of\b)", re.IGNORECASE
+)
 
 
 def find_settlements(text: str) -> list[tuple[int, str, str]]:

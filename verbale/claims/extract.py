@@ -17,12 +17,12 @@ from functools import cached_property
 from ..model import Block, Claim, Claimant, Document
 from ._vocab import vocabulary
 from .attribution import (
-    _QUOTE_MARK,
+    QUOTE_MARK,
     QuoteSpan,
     SourceMemory,
-    _mask_quotes,
     attributed_source,
     extract_quotation_spans,
+    mask_quotes,
     reference_ids,
 )
 from .context import (
@@ -51,7 +51,8 @@ def _candidate_sentences(text: str, trigger: re.Pattern[str]) -> list[tuple[int,
     if not words:
         return []
     return [
-        (a, b) for a, b in sentences(text)
+        (a, b)
+        for a, b in sentences(text)
         if _any_between(words, a, b) and _NUMBER.search(low, a, b)
     ]
 
@@ -59,6 +60,8 @@ def _candidate_sentences(text: str, trigger: re.Pattern[str]) -> list[tuple[int,
 def _any_between(positions: list[int], start: int, end: int) -> bool:
     k = bisect_left(positions, start)
     return k < len(positions) and positions[k] < end
+
+
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 _SKIP_KINDS = frozenset({"signature", "title"})
 _BREAK_KINDS = frozenset({"heading", "annex_heading", "title"})
@@ -97,7 +100,7 @@ def extract_claims(doc: Document) -> tuple[Claim, ...]:
 
 
 def _share_source(text: str, previous: Claim | None, claim: Claim) -> Claim:
-    """"X reported 30 fatalities … and 52 fatalities …": one attribution covers
+    """ "X reported 30 fatalities … and 52 fatalities …": one attribution covers
     the figures of its clause, up to a contrast or a semicolon."""
     if previous is None or claim.claimant.kind != "author" or previous.claimant.kind != "source":
         return claim
@@ -106,7 +109,9 @@ def _share_source(text: str, previous: Claim | None, claim: Claim) -> Claim:
     between = text[previous.span[1] : claim.span[0]]
     if re.search(r"[;:]|\b(?:while|whereas|but|however|although)\b", between):
         return claim
-    return replace(claim, claimant=previous.claimant, reference=claim.reference or previous.reference)
+    return replace(
+        claim, claimant=previous.claimant, reference=claim.reference or previous.reference
+    )
 
 
 def author_name(doc: Document) -> str:
@@ -125,8 +130,11 @@ def author_name(doc: Document) -> str:
             return f"{title} ({sig.name})"
         if title or sig.name:
             return title or sig.name
-    m = re.match(r"(?:\w+\s+)?report of the (.+?)(?:\s+(?:on|pursuant|in accordance|submitted)\b|$)",
-                 doc.title or "", re.IGNORECASE)
+    m = re.match(
+        r"(?:\w+\s+)?report of the (.+?)(?:\s+(?:on|pursuant|in accordance|submitted)\b|$)",
+        doc.title or "",
+        re.IGNORECASE,
+    )
     if m:
         return m.group(1).strip()
     return "author"
@@ -153,14 +161,23 @@ class _DocContext:
             return extract_quotation_spans(self.doc)
         back = {v: k for k, v in self.refs.items()}
         return [
-            QuoteSpan(q.block, q.span[0], q.span[1], q.kind, 0, q.source,
-                      back.get(q.reference, q.reference) if q.reference else None)
+            QuoteSpan(
+                q.block,
+                q.span[0],
+                q.span[1],
+                q.kind,
+                0,
+                q.source,
+                back.get(q.reference, q.reference) if q.reference else None,
+            )
             for q in self.doc.quotations
         ]
 
     # -- one claim -------------------------------------------------------
 
-    def claim(self, cid: str, index: int, block: Block, sentence: tuple[int, int], f: Found) -> Claim:
+    def claim(
+        self, cid: str, index: int, block: Block, sentence: tuple[int, int], f: Found
+    ) -> Claim:
         s_start = sentence[0]
         start, end = s_start + f.start, s_start + f.end
         quote = self._quote_at(block.id, s_start + f.amount.start, end)
@@ -196,14 +213,23 @@ class _DocContext:
     def _ref(self, footnote: str | None) -> str | None:
         return self.refs.get(footnote, footnote) if footnote else None
 
-    def _claimant(self, index: int, block: Block, sentence: tuple[int, int], start: int, end: int,
-                  quote: QuoteSpan | None) -> tuple[Claimant, str | None]:
+    def _claimant(
+        self,
+        index: int,
+        block: Block,
+        sentence: tuple[int, int],
+        start: int,
+        end: int,
+        quote: QuoteSpan | None,
+    ) -> tuple[Claimant, str | None]:
         s_start, s_end = sentence
         lo = max(s_start, quote.start) if quote else s_start
         text = block.text
-        if quote is None and _QUOTE_MARK.search(text, s_start, s_end):
-            text = _mask_quotes(text)  # words inside a quotation name no source here
-        source = self.memory.resolve(attributed_source(text[lo:start], text[end:s_end]), index, start)
+        if quote is None and QUOTE_MARK.search(text, s_start, s_end):
+            text = mask_quotes(text)  # words inside a quotation name no source here
+        source = self.memory.resolve(
+            attributed_source(text[lo:start], text[end:s_end]), index, start
+        )
         if quote is not None:
             ref = self._ref(quote.footnote)
             return Claimant(source or quote.source or _UNNAMED, "source", ref), ref
@@ -263,7 +289,9 @@ class _DocContext:
         if kind and not find_settlements(sentence_text):
             # "the town was overrun", "7,000 people had lived in this town":
             # the town named last before the claim.
-            named = [n for i, pos, t, n in self._settlements if t == kind and (i, pos) < (index, start)]
+            named = [
+                n for i, pos, t, n in self._settlements if t == kind and (i, pos) < (index, start)
+            ]
             if named:
                 return named[-1]
         in_block = self._places_in(index)
@@ -271,11 +299,15 @@ class _DocContext:
         if here:
             # In the claim's sentence: a town before its region, then the place
             # nearest to the figure, then the one the document names most.
-            return max(here, key=lambda p: (-p.rank, -abs(p.start - start), self._mentions(p.name))).name
+            return max(
+                here, key=lambda p: (-p.rank, -abs(p.start - start), self._mentions(p.name))
+            ).name
         for places in (in_block, self._places_in(index - 1) if self._previous_text(index) else []):
             if places:
                 # Around it: a town first, then the place the document names most.
-                return max(places, key=lambda p: (-p.rank, self._mentions(p.name), -abs(p.start - start))).name
+                return max(
+                    places, key=lambda p: (-p.rank, self._mentions(p.name), -abs(p.start - start))
+                ).name
         return self._main_place
 
     def _places_in(self, index: int) -> list[PlaceMention]:
@@ -292,8 +324,11 @@ class _DocContext:
 
     @cached_property
     def _settlements(self) -> list[tuple[int, int, str, str]]:
-        return [(i, pos, t, name) for i, b in enumerate(self.doc.blocks)
-                for pos, t, name in find_settlements(b.text)]
+        return [
+            (i, pos, t, name)
+            for i, b in enumerate(self.doc.blocks)
+            for pos, t, name in find_settlements(b.text)
+        ]
 
     def _previous_text(self, index: int) -> str:
         if index == 0 or self.doc.blocks[index - 1].kind in _BREAK_KINDS:

@@ -33,16 +33,86 @@ from .numbers import Amount, find_amounts, words_to_int
 # ending the clause ("150 people from Khojaly remain missing").
 _MAX_GAP = 10
 _CLAUSE_BREAKERS = frozenset(
-    ["and", "or", "but", "nor", "while", "whereas", "when", "where", "although", "though", "because", "if", "unless", "until", "after", "before", "since", "as", "whether", "then", "so", "yet"]
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "while",
+        "whereas",
+        "when",
+        "where",
+        "although",
+        "though",
+        "because",
+        "if",
+        "unless",
+        "until",
+        "after",
+        "before",
+        "since",
+        "as",
+        "whether",
+        "then",
+        "so",
+        "yet",
+    ]
 )
 # Words after a transitive predicate that show it is active ("who killed the …"),
 # so the predicate is not about the phrase before it.
 _OBJECT_START = frozenset(
-    ["the", "a", "an", "his", "her", "their", "its", "them", "him", "us", "another", "several", "many", "dozens", "hundreds", "thousands", "scores"]
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "them",
+        "him",
+        "us",
+        "another",
+        "several",
+        "many",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+    ]
 )
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|many of whom|most of whom)\b")
 _AUXILIARIES = frozenset(
-    ["were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "remain", "remains", "remained", "reportedly", "allegedly", "also", "still", "all", "later", "subsequently", "further", "already", "who", "which", "that", "then", "now", "each"]
+    [
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "are",
+        "is",
+        "be",
+        "being",
+        "remain",
+        "remains",
+        "remained",
+        "reportedly",
+        "allegedly",
+        "also",
+        "still",
+        "all",
+        "later",
+        "subsequently",
+        "further",
+        "already",
+        "who",
+        "which",
+        "that",
+        "then",
+        "now",
+        "each",
+    ]
 )
 _EVENT_MEASURES = frozenset({"killed", "wounded", "casualties"})
 _EXTRA_LABELS = frozenset({"unspecified", "unknown", "unidentified"})
@@ -113,7 +183,9 @@ class _Draft:
     breakdown: tuple[tuple[str, int], ...]
 
 
-def _analyse(text: str, a: Amount, starts: dict[int, Amount], consumed: set[int], voc: Vocabulary) -> _Draft:
+def _analyse(
+    text: str, a: Amount, starts: dict[int, Amount], consumed: set[int], voc: Vocabulary
+) -> _Draft:
     head = _head(text, a.end, voc)
     end = head.end if head else a.end
     breakdown, end = _maybe_breakdown(text, end, starts, consumed, voc)
@@ -147,7 +219,9 @@ def _phrase_ends(text: str, end: int) -> bool:
     return w is None or w.group(1).lower() in STOP_WORDS
 
 
-def _choose(head: Head | None, after: str | None, before: tuple[str, int] | None, voc: Vocabulary) -> str | None:
+def _choose(
+    head: Head | None, after: str | None, before: tuple[str, int] | None, voc: Vocabulary
+) -> str | None:
     """Which measure a count has when several words name one.
 
     An adjective or an event noun on the counted phrase wins ("6,172 displaced
@@ -176,12 +250,18 @@ def _choose(head: Head | None, after: str | None, before: tuple[str, int] | None
 def _is_people(word: str, voc: Vocabulary) -> bool:
     if word.lower() in voc.people or word in voc.people_exact:
         return True
-    return bool(_DEMONYM.fullmatch(word)) and word not in voc.not_places and word not in _NOT_DEMONYM
+    return (
+        bool(_DEMONYM.fullmatch(word)) and word not in voc.not_places and word not in _NOT_DEMONYM
+    )
 
 
 def _head(text: str, pos: int, voc: Vocabulary) -> Head | None:
     """The counted phrase at ``pos`` (right after a number), if it names people."""
-    m = re.match(r"\s+of\s+(?:(them|those|these|whom|us)\b|(?:its|their|his|her|the)\s)", text[pos:], re.IGNORECASE)
+    m = re.match(
+        r"\s+of\s+(?:(them|those|these|whom|us)\b|(?:its|their|his|her|the)\s)",
+        text[pos:],
+        re.IGNORECASE,
+    )
     if m and m.group(1):
         return Head(pos, pos + m.end(), None)
     offset = pos + m.end() - 1 if m else pos
@@ -247,7 +327,10 @@ def _shared_head(text: str, words: list[tuple[str, int, int]], voc: Vocabulary) 
 def _modifies(text: str, pred: re.Match[str], voc: Vocabulary) -> bool:
     """Whether a measure word stands before people as an adjective ("dead
     Azerbaijanis", "internally displaced persons")."""
-    if key(pred.group(0)) not in voc.modifier_measure and key(text[pred.start() : pred.end()].split()[0]) not in voc.modifier_measure:
+    if (
+        key(pred.group(0)) not in voc.modifier_measure
+        and key(text[pred.start() : pred.end()].split()[0]) not in voc.modifier_measure
+    ):
         return False
     nxt = _WORD.match(text, pred.end())
     return bool(nxt) and _is_people(nxt.group(1), voc)
@@ -265,11 +348,17 @@ def _modifier_measure(modifiers: list[str], voc: Vocabulary) -> str | None:
 def _victims(phrase: str, modifiers: list[str], measure: str | None, voc: Vocabulary) -> str | None:
     """Who the counted phrase names, without the measure words ("dead Azerbaijanis" -> "Azerbaijanis")."""
     words = phrase.split()
-    while words and (key(words[0]) in voc.modifier_measure or words[0].lower() in _NOT_VICTIM_WORDS):
+    while words and (
+        key(words[0]) in voc.modifier_measure or words[0].lower() in _NOT_VICTIM_WORDS
+    ):
         words.pop(0)
     if measure in _EVENT_MEASURES:
         # "402 civilian casualties": keep "civilian"; "mangled corpses": nothing.
-        kept = [w for w in modifiers if w[:1].isupper() or w.lower() in {"civilian", "military", "child"}]
+        kept = [
+            w
+            for w in modifiers
+            if w[:1].isupper() or w.lower() in {"civilian", "military", "child"}
+        ]
         return " ".join(kept) or None
     return " ".join(words) or None
 
@@ -291,7 +380,12 @@ def _coordinated(text: str, end: int, voc: Vocabulary) -> int:
         while k < 4:
             w = _WORD.match(text, i)
             word = w.group(1) if w else ""
-            if not w or word.lower() in STOP_WORDS or _is_measure_word(word, voc) or words_to_int(word):
+            if (
+                not w
+                or word.lower() in STOP_WORDS
+                or _is_measure_word(word, voc)
+                or words_to_int(word)
+            ):
                 break
             if _is_people(word, voc):
                 last = w.end(1)
@@ -319,7 +413,7 @@ def _after_predicate(
         if not tok:
             return None
         t = tok.group(1)
-        if tok.start(1) in starts or t.lower() in _CLAUSE_BREAKERS or t in ";:.?!“”\"":
+        if tok.start(1) in starts or t.lower() in _CLAUSE_BREAKERS or t in ';:.?!“”"':
             return None
         if bare and t.lower() not in _AUXILIARIES:
             return None
@@ -383,8 +477,10 @@ def _before_verb(text: str, start: int, voc: Vocabulary) -> tuple[str, int] | No
             return None
         if gap:
             word = toks[end][0].lower()
-            if not word[0].isalpha() or words_to_int(word) is not None or (
-                word in STOP_WORDS and word not in _GAP_OK and not (word == "and" and gap == 1)
+            if (
+                not word[0].isalpha()
+                or words_to_int(word) is not None
+                or (word in STOP_WORDS and word not in _GAP_OK and not (word == "and" and gap == 1))
             ):
                 return None
         for length in range(min(voc.before_max_words, end), 0, -1):  # longest first
@@ -410,7 +506,9 @@ def _passive(toks: list[tuple[str, int]]) -> bool:
     return bool(words) and words[-1] in _BE
 
 
-def _maybe_breakdown(text: str, pos: int, starts: dict[int, Amount], consumed: set[int], voc: Vocabulary) -> tuple[tuple[tuple[str, int], ...], int]:
+def _maybe_breakdown(
+    text: str, pos: int, starts: dict[int, Amount], consumed: set[int], voc: Vocabulary
+) -> tuple[tuple[tuple[str, int], ...], int]:
     """A breakdown by group right after ``pos``; returns it and the new end."""
     found = _breakdown(text, pos, starts, voc)
     if not found:
@@ -429,7 +527,9 @@ _LABEL_TAIL = re.compile(
 
 # "763,707 refugees … were registered with UNHCR in Lebanon, including …":
 # a breakdown later in the same clause (no other number, no clause break between).
-_LATE_INCLUDING = re.compile(r"[^\d;:.“”()]{0,160}?(?:\([^\d)]*\)[^\d;:.“”()]{0,80}?)?(?P<at>,\s*including\s)")
+_LATE_INCLUDING = re.compile(
+    r"[^\d;:.“”()]{0,160}?(?:\([^\d)]*\)[^\d;:.“”()]{0,80}?)?(?P<at>,\s*including\s)"
+)
 
 _LIST_OPENERS = re.compile(
     r"\s*(?:,\s*)?(?:(?P<word>including|among them|among whom|of whom|of which|mostly|mainly|"
@@ -457,7 +557,10 @@ def _breakdown(text: str, pos: int, starts: dict[int, Amount], voc: Vocabulary):
         items.append((name, a.number))
         used.append(a.start)
         end = j
-        sep = re.match(r"(?:\s+(?:from|of|in|at|with|under|aged)\s+[^,;()\[\]–—\d“”]{0,60}?)?(?:,\s+and\s+|,\s+|\s+and\s+)", text[j:])
+        sep = re.match(
+            r"(?:\s+(?:from|of|in|at|with|under|aged)\s+[^,;()\[\]–—\d“”]{0,60}?)?(?:,\s+and\s+|,\s+|\s+and\s+)",
+            text[j:],
+        )
         if not sep or _skip_space(text, j + sep.end()) not in starts:
             tail = _LABEL_TAIL.match(text, j)
             end = tail.end() if tail and tail.group(0).strip() else j

@@ -40,7 +40,9 @@ _DASH = r"\s*(?:–|—|-|to)\s*"
 
 # Words before "one" that make it a pronoun ("no one", "the one who").
 _ONE_PRONOUN = re.compile(r"\b(?:no|any|every|each|the|this|that|which)[\s-]*$", re.IGNORECASE)
-_ONE_IDIOM = re.compile(r"^\s*(?:another|day|point|time|side|hand|way|by one|or (?:two|more))\b", re.IGNORECASE)
+_ONE_IDIOM = re.compile(
+    r"^\s*(?:another|day|point|time|side|hand|way|by one|or (?:two|more))\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -147,9 +149,7 @@ _ANCHOR = re.compile(
 @lru_cache(maxsize=1)
 def _lead_re(voc: Vocabulary) -> re.Pattern[str]:
     """Words that may open an amount before its number: a hedge, "between", "a"."""
-    return re.compile(
-        rf"(?:\b(?:{voc.hedge_re})\s+)?(?:\b(?:between|a|an)\s+)?$", re.IGNORECASE
-    )
+    return re.compile(rf"(?:\b(?:{voc.hedge_re})\s+)?(?:\b(?:between|a|an)\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -255,8 +255,10 @@ def _excluded(text: str, m: re.Match[str], a: Amount, voc: Vocabulary) -> bool:
             return True  # "ES-10", "COVID-19", "Su-25"
         digits = core
         if len(digits) == 4 and digits.isdigit():  # "2,000" is never a year
-            if 1800 <= int(digits) <= 2100 and not m.group("hedge") and (
-                _YEAR_CONTEXT.search(before) or not _people_next(after, voc)
+            if (
+                1800 <= int(digits) <= 2100
+                and not m.group("hedge")
+                and (_YEAR_CONTEXT.search(before) or not _people_next(after, voc))
             ):
                 return True
             if digits[0] == "0" or _TIME_AFTER.search(after):

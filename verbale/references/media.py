@@ -13,7 +13,6 @@ from . import patterns as P
 from .interpret import Draft, Segment
 from .outside import _body, _key, _prose, _publication, _tail_locator
 
-
 # -- press, reports, web ------------------------------------------------------------
 
 
