@@ -106,15 +106,18 @@ def segment(lines: list[Line], geo: Geometry) -> list[BlockDraft]:
 def _next_in_sequence(block: BlockDraft, line: Line) -> bool:
     """"2." under "1." (or "(b)" under "(a)"), aligned with it, starts a new
     item even when the item before ends without punctuation (a list of links)."""
-    first, cur = NUMBERED.match(block.first.text), NUMBERED.match(line.text)
-    if first and cur and first.group(1).isdigit() and cur.group(1).isdigit():
-        following = int(cur.group(1)) == int(first.group(1)) + 1
-    else:
-        a, b = LIST_ITEM.match(block.first.text), LIST_ITEM.match(line.text)
-        pair = (a.group(1), b.group(1)) if a and b else ("", "")
-        following = len(pair[0]) == len(pair[1]) == 3 and pair[0][1].isalpha() and \
-            ord(pair[1][1]) == ord(pair[0][1]) + 1
-    return following and abs(line.x0 - block.first.x0) < 3
+    before, after = _ordinal(block.first.text), _ordinal(line.text)
+    return (before is not None and after is not None and before[0] == after[0]
+            and after[1] == before[1] + 1 and abs(line.x0 - block.first.x0) < 3)
+
+
+def _ordinal(text: str) -> tuple[str, int] | None:
+    """("number", 2) for "2. …", ("letter", 2) for "(b) …"; None otherwise."""
+    if (m := NUMBERED.match(text)) and m.group(1).isdigit():
+        return "number", int(m.group(1))
+    if (m := re.match(r"^\(([a-z])\)\s", text)):
+        return "letter", ord(m.group(1)) - ord("a") + 1
+    return None
 
 
 def _breaks(prev: Line, cur: Line, geo: Geometry) -> bool:
