@@ -122,9 +122,10 @@ def split_pages(pages: list[RawPage]) -> list[PageParts]:
 
 
 def _split_pdf_page(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
-    rule = next((i for i, ln in enumerate(lines) if _RULE.match(ln.text)), None)
-    if rule is not None:
-        return lines[:rule], lines[rule + 1 :]
+    rule = next((ln for ln in lines if _RULE.match(ln.text)), None)
+    if rule is not None:  # the separator kept as text: notes are what sits below it
+        return ([ln for ln in lines if ln.top < rule.top],
+                [ln for ln in lines if ln.top > rule.top])
     small = body_size * NOTE_SIZE_RATIO
     zone_top = None
     for line in sorted(lines, key=lambda ln: -ln.top):
