@@ -7,6 +7,7 @@ message when the folder is missing; .ci/run refuses to run without it.
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -19,11 +20,23 @@ CORPUS_PDF = SHARED / "corpus" / "pdf"
 SAMPLES = ROOT / "samples"
 
 
+# In CI nothing may be skipped for want of a document, a package or a browser.
+STRICT = os.environ.get("CI", "").lower() == "true"
+
+
 def need(path: Path) -> Path:
-    """Skip the calling test when a shared document is missing."""
+    """Skip the calling test when a shared document is missing (fail in CI)."""
     if not path.exists():
-        pytest.skip(f"{path} is missing: set VERBALE_SHARED to the shared folder")
+        message = f"{path} is missing: set VERBALE_SHARED to the shared folder"
+        pytest.fail(message) if STRICT else pytest.skip(message)
     return path
+
+
+def require(module: str, reason: str = ""):
+    """Import ``module`` or skip the calling tests (fail in CI)."""
+    if STRICT:
+        return importlib.import_module(module)
+    return pytest.importorskip(module, reason=reason or None)
 
 
 @pytest.fixture(scope="session")

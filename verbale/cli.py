@@ -14,8 +14,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import VerbaleError
 from .citations import to_bibtex, to_csl_json
+from .errors import VerbaleError
 from .model import to_dict
 from .pipeline import process
 from .render import to_json, to_markdown, to_text
@@ -122,4 +122,4 @@ def _write(chunks, output: Path | None) -> None:
 
 
 # Commands defined in their own modules register themselves on `main`.
-from . import cli_corpus, cli_export  # noqa: E402,F401
+from . import cli_corpus, cli_export, cli_web  # noqa: E402,F401

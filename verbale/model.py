@@ -21,6 +21,7 @@ Conventions:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -288,12 +289,18 @@ def to_dict(record: Any) -> Any:
 
 def from_dict(cls: type, data: Any) -> Any:
     """Build a record of type ``cls`` from what :func:`to_dict` produced."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name in data:
             kwargs[f.name] = _convert(hints[f.name], data[f.name])
     return cls(**kwargs)
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    # Resolving string annotations is slow; records are read by the thousand.
+    return typing.get_type_hints(cls)
 
 
 def _convert(hint: Any, value: Any) -> Any:
