@@ -10,10 +10,7 @@ counts of things. The end-to-end tests at the bottom parse the seed letter.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import time
 from dataclasses import fields, replace
 from typing import Any
 
@@ -660,23 +657,4 @@ def test_seed_compared_with_a_later_letter(seed_with_claims):
     assert killed.spread == (24, 1324)
     assert {f.document for f in killed.figures} == {"000_0fcf8cb0ed771c80.txt", "A/79/801"}
 
-
-# -- speed ----------------------------------------------------------------------------------
-
-
-@pytest.mark.skipif(not os.environ.get("VERBALE_BENCH"), reason="set VERBALE_BENCH=1 to time the corpus")
-def test_claims_cost_at_most_a_fifth_of_parsing():
-    from verbale import parse
-    from verbale.errors import VerbaleError
-
-    paths = sorted(need(CORPUS_PDF).glob("*.pdf"))
-    docs, t_parse = [], time.process_time()
-    for path in paths:
-        with contextlib.suppress(VerbaleError):  # scans without a text layer
-            docs.append(parse(path))
-    t_parse = time.process_time() - t_parse
-    t_claims = time.process_time()
-    for doc in docs:
-        extract_claims(replace(doc, quotations=extract_quotations(doc)))
-    t_claims = time.process_time() - t_claims
-    assert t_claims <= 0.2 * t_parse, (t_claims, t_parse)
+# Speed is measured in bench/bench_stages.py, not here.
