@@ -18,14 +18,29 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS_PDF, SAMPLES, SEED, SHARED, need
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS_PDF, SAMPLES, SEED, SHARED, need
 from verbale import process
 from verbale.errors import BadQuery, NotFound, StoreError
-from verbale.model import (Block, Box, Circulation, Claim, Claimant, Document, Footnote, Link,
-                           Marker, Quotation, Reference, Section, Signature, Source, Warning)
+from verbale.model import (
+    Block,
+    Box,
+    Circulation,
+    Claim,
+    Claimant,
+    Document,
+    Footnote,
+    Link,
+    Marker,
+    Quotation,
+    Reference,
+    Section,
+    Signature,
+    Source,
+    Warning,
+)
 from verbale.store import Corpus, migrations
 from verbale.store.ingest import ingest, iter_files
 from verbale.store.rows import date_range, symbol_key
@@ -103,17 +118,69 @@ def test_search_symbol_in_quotes_finds_the_citing_document(corpus):
     ({"sender": "Sudan"}, lambda d: "Sudan" in (d.sender or "")),
     ({"language": "en"}, lambda d: d.language == "en"),
 ])
-def test_search_filters(corpus, filters, check):
-    hits = corpus.search("council OR security OR united", limit=100, **filters)
+@pytest.mark.parametrize("mode", ["exact", "window", "few documents"])
+def test_search_filters(corpus, filters, check, mode, monkeypatch):
+    from verbale.store import search as engine
+
+    if mode != "exact":  # make the query "broad" to take the other paths
+        monkeypatch.setattr(engine, "NARROW", 10)
+        monkeypatch.setattr(engine, "WINDOW", 50)
+        monkeypatch.setattr(engine, "FEW_DOCUMENTS", 1000 if mode == "few documents" else 0)
+    query = "council OR security OR united"
+    hits = corpus.search(query, limit=100, **filters)
     assert hits, filters
     for label in labels(hits):
         assert check(corpus.get(label)), (filters, label)
+    every = corpus.search(query, limit=10_000, exhaustive=True, **filters)
+    assert {(h.document.id, h.ref) for h in hits} <= {(h.document.id, h.ref) for h in every}
 
 
 def test_filters_combine(corpus):
     hits = corpus.search("Sudan", organ="Security Council", sender="Sudan", year=2025, limit=100)
     assert labels(hits) and labels(hits) <= {"S/2025/49", "S/2025/277", "S/2025/354"}
     assert corpus.search("Sudan", organ="Human Rights Council", sender="Sudan") == []
+
+
+def _passage_keys(corpus, rowids):
+    out = set()
+    for rowid in rowids:
+        ref = corpus.conn.execute("SELECT ref FROM passages WHERE rowid = ?", (rowid,)).fetchone()
+        out.add((corpus.conn.execute("SELECT id FROM documents WHERE rowid = ?",
+                                     (rowid >> 20,)).fetchone()[0], ref[0]))
+    return out
+
+
+def test_broad_queries_are_ranked_among_their_most_recent_matches(corpus, monkeypatch):
+    from verbale.store import search as engine
+
+    monkeypatch.setattr(engine, "NARROW", 10)
+    monkeypatch.setattr(engine, "WINDOW", 30)
+    recent = [r for (r,) in corpus.conn.execute(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'council' "
+        "ORDER BY rowid DESC LIMIT 30")]
+    hits = corpus.search("council", limit=100)
+    assert {(h.document.id, h.ref) for h in hits} == _passage_keys(corpus, recent)
+    assert all("[" in h.snippet for h in hits)
+    assert [h.score for h in hits] == sorted(h.score for h in hits)
+    every = corpus.search("council", limit=1000, exhaustive=True)
+    assert len(every) > 30 and [h.score for h in every] == sorted(h.score for h in every)
+    # filters leaving few documents: their matches, one document at a time
+    few = corpus.search("council", organ="HRC", limit=100)
+    assert few and all("Human Rights Council" in corpus.get(h.document.id).organs or
+                       any(s.startswith("A/HRC/") for s in corpus.get(h.document.id).symbols)
+                       for h in few)
+    # many documents: the newest matches within the filters, read in chunks
+    monkeypatch.setattr(engine, "FEW_DOCUMENTS", 0)
+    within = [r for (r,) in corpus.conn.execute(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'council' AND rowid >> 20 IN "
+        "(SELECT doc FROM facets WHERE name = 'organ' AND value = 'security council') "
+        "ORDER BY rowid DESC LIMIT 30")]
+    hits = corpus.search("council", organ="SC", limit=100)
+    assert {(h.document.id, h.ref) for h in hits} == _passage_keys(corpus, within)
+    # a prefix query scans its matches within the filters
+    prefixed = corpus.search("counc*", symbol="S/2025/", limit=50)
+    assert prefixed and all(any(s.startswith("S/2025/") for s in
+                                corpus.get(h.document.id).symbols) for h in prefixed)
 
 
 @pytest.mark.parametrize("query", ["A/79/722", '"unterminated', "NEAR(", "foo:bar", "AND", " "])
@@ -244,6 +311,18 @@ def test_claims_for_event_grouped_by_measure():
         assert corpus.export("claims", buffer) == 4
 
 
+def test_claims_about_an_event_across_the_real_corpus(corpus):
+    groups = {g.measure: g for g in corpus.claims_for_event("Khojaly")}
+    if not groups:
+        pytest.skip("process() adds no claims yet")
+    killed = groups["killed"]
+    assert {SEED.name, "A/79/801"} <= {c.document.label for c in killed.claims}
+    assert all(c.claimant for c in killed.claims)
+    assert any(c.reference_text for c in killed.claims)  # a figure quoted from a source
+    assert corpus.claims_for_event("Khojaly", "1992-02", "1992-02")
+    assert not corpus.claims_for_event("Khojaly", "2000", "2001")
+
+
 def test_claim_dates():
     assert date_range("25-26 February 1992") == ("1992-02-25", "1992-02-26")
     assert date_range("as of 3 March", 2024) == ("2024-03-03", "2024-03-03")
@@ -363,7 +442,7 @@ def _assert_complete(db):
     with Corpus.open(db) as corpus:
         for rowid, n_blocks in corpus.conn.execute("SELECT rowid, n_blocks FROM documents"):
             doc = corpus._load(rowid)
-            stored = corpus.conn.execute("SELECT count(*) FROM passages WHERE doc = ? AND "
+            stored = corpus.conn.execute("SELECT count(*) FROM passages WHERE rowid >> 20 = ? AND "
                                          "field = 0", (rowid,)).fetchone()[0]
             assert n_blocks == stored == len(doc.blocks)
             assert all(b.text is not None for b in doc.blocks)
@@ -577,8 +656,10 @@ def test_cli_ingest_logs_lines_and_lists_failures(tmp_path):
     assert f"failed: {scan}: NoTextLayer" in out.stdout
     strict = run("ingest", str(scan), "--db", db, "--strict")
     assert strict.returncode == 1
-    from verbale.cli_corpus import export_command
     from click.testing import CliRunner
+
+    import verbale.cli  # noqa: F401  (first: it imports the command modules in order)
+    from verbale.cli_corpus import export_command
     result = CliRunner().invoke(export_command, ["--what", "documents", "--db", db])
     assert result.exit_code == 0 and json.loads(result.output)["symbols"] == ["A/99/123",
                                                                              "S/2045/45"]

@@ -16,24 +16,10 @@ from typing import Optional
 
 import click
 
+from .cli import _friendly, _write, main  # noqa: E402  (cli imports this module last)
 from .pipeline import process
 from .render import to_json, to_markdown, to_text
-from .store import Corpus, ENV_DB
-
-
-def _host():
-    # `python -m verbale.cli` runs cli.py as __main__: register on that group,
-    # not on a second copy of the module.
-    main_module = sys.modules.get("__main__")
-    spec = getattr(main_module, "__spec__", None)
-    if spec is not None and spec.name == "verbale.cli":
-        return main_module
-    from . import cli
-    return cli
-
-
-_cli = _host()
-main, _friendly = _cli.main, _cli._friendly
+from .store import ENV_DB, Corpus
 
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), envvar=ENV_DB,
@@ -113,11 +99,16 @@ class _Progress:
     """A rich progress bar on the terminal: files, documents, pages, errors, rate."""
 
     def __init__(self, total: Optional[int]):
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         # auto_refresh off: no drawing thread exists when the workers are forked.
-        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+        self.bar = Progress(TextColumn("ingest"), BarColumn(bar_width=24), MofNCompleteColumn(),
                             TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
                             auto_refresh=False, transient=False,
                             console=_stderr_console())
@@ -326,7 +317,7 @@ def _export_file(file: Path, fmt: Optional[str], output: Optional[Path]) -> None
     fmt = fmt or "akn"
     if fmt not in EXPORTERS:
         raise click.BadParameter(f"choose from {', '.join(EXPORTERS)}", param_hint="--format")
-    _cli._write([EXPORTERS[fmt](process(file)).rstrip("\n") + "\n"], output)
+    _write([EXPORTERS[fmt](process(file)).rstrip("\n") + "\n"], output)
 
 
 class _output:

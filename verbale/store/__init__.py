@@ -40,16 +40,18 @@ from ..symbols import parse_symbol
 from . import export as _export
 from . import graph as _graph
 from . import migrations
+from .filters import Filters
 from .records import Citation, DocInfo, EventClaim, Failure, Hit, MeasureClaims
 from .rows import Prepared, prepare, restore, symbol_key
-from .search import Filters, doc_info
+from .schema import DOC_SHIFT
+from .search import doc_info
 from .search import search as _search
 
 __all__ = ["Corpus", "Hit", "DocInfo", "Citation", "EventClaim", "MeasureClaims", "Failure",
            "Filters", "Graph", "default_path"]
 
 ENV_DB = "VERBALE_DB"
-_OWN_TABLES = ("documents", "passages", "symbols", "facets", "refs", "edges", "claims",
+_OWN_TABLES = ("documents", "bodies", "passages", "symbols", "facets", "refs", "edges", "claims",
                "sources", "failures", "meta", "_migrations")
 
 
@@ -150,6 +152,8 @@ class Corpus:
             olds = conn.execute("SELECT rowid, id FROM documents WHERE id = ? OR path = ?",
                                 (p.id, p.path)).fetchall()
             for rowid, id_ in olds:
+                conn.execute("DELETE FROM passages WHERE rowid >= ? AND rowid < ?",
+                             _passage_range(rowid))
                 conn.execute("DELETE FROM documents WHERE rowid = ?", (rowid,))
                 if id_ != p.id or p.source is not None:
                     conn.execute("DELETE FROM sources WHERE id = ?", (id_,))
@@ -160,10 +164,13 @@ class Corpus:
     def _insert(self, conn: sqlite3.Connection, p: Prepared) -> None:
         cols = list(p.row)
         doc = conn.execute(
-            f"INSERT INTO documents ({', '.join(cols)}, body) VALUES "
-            f"({', '.join('?' * (len(cols) + 1))})", [*p.row.values(), p.body]).lastrowid
-        conn.executemany("INSERT INTO passages (doc, field, ref, kind, page, text) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", [(doc, *x) for x in p.passages])
+            f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            list(p.row.values())).lastrowid
+        conn.execute("INSERT INTO bodies (doc, body) VALUES (?, ?)", (doc, p.body))
+        first = doc << DOC_SHIFT
+        conn.executemany("INSERT INTO passages (rowid, field, ref, kind, page, text) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         [(first + i, *x) for i, x in enumerate(p.passages)])
         conn.executemany("INSERT INTO symbols (doc, symbol, key) VALUES (?, ?, ?)",
                          [(doc, *x) for x in p.symbols])
         conn.executemany("INSERT INTO facets (doc, name, value) VALUES (?, ?, ?)",
@@ -236,10 +243,9 @@ class Corpus:
             yield self._load(last)
 
     def _load(self, rowid: int) -> Document:
-        body = self.conn.execute("SELECT body FROM documents WHERE rowid = ?",
-                                 (rowid,)).fetchone()[0]
-        texts = self.conn.execute("SELECT field, text FROM passages WHERE doc = ? "
-                                  "ORDER BY rowid", (rowid,)).fetchall()
+        body = self.conn.execute("SELECT body FROM bodies WHERE doc = ?", (rowid,)).fetchone()[0]
+        texts = self.conn.execute("SELECT field, text FROM passages WHERE rowid >= ? AND "
+                                  "rowid < ? ORDER BY rowid", _passage_range(rowid)).fetchall()
         return restore(body, texts)
 
     def source(self, key: str) -> Optional[bytes]:
@@ -273,13 +279,18 @@ class Corpus:
     # -- searching and linking ----------------------------------------------
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0,
-               mark: tuple[str, str] = ("[", "]"), **filters) -> list[Hit]:
+               mark: tuple[str, str] = ("[", "]"), exhaustive: bool = False,
+               **filters) -> list[Hit]:
         """Passages matching ``query`` (FTS5 syntax), best first; see :class:`Filters`.
+
+        BM25 ranks every match of a query found in at most 5,000 passages; a
+        broader one is ranked among its 500 most recently stored matches
+        (see :mod:`verbale.store.search`). ``exhaustive`` ranks every match.
 
         >>> corpus.search('"chemical weapons"', organ="SC", date_from="2025")  # doctest: +SKIP
         """
         return _search(self.conn, query, Filters(**filters), limit=limit, offset=offset,
-                       mark=mark)
+                       mark=mark, exhaustive=exhaustive)
 
     def cites(self, key: str) -> list[Citation]:
         """What the document ``key`` cites, each resolved in the corpus or marked missing."""
@@ -347,6 +358,11 @@ class Corpus:
                 "database_bytes": page_size * page_count, "schema_version": self.schema_version()}
 
 
+def _passage_range(doc: int) -> tuple[int, int]:
+    """The rowids of a document's passages: [start, end)."""
+    return doc << DOC_SHIFT, (doc + 1) << DOC_SHIFT
+
+
 def _configure(conn: sqlite3.Connection, path: str) -> None:
     conn.execute("PRAGMA busy_timeout = 60000")
     if path != ":memory:":
@@ -356,6 +372,7 @@ def _configure(conn: sqlite3.Connection, path: str) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA cache_size = -32000")
+    conn.execute("PRAGMA temp_store = MEMORY")  # search ranks broad queries in a temp table
     if migrations.current(conn) == 0:
         other = conn.execute(
             f"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "

@@ -13,8 +13,8 @@ import sqlite3
 from itertools import groupby
 from typing import IO, Optional
 
+from .filters import check_date
 from .records import DocInfo, EventClaim, MeasureClaims
-from .search import check_date
 
 REFERENCE_COLUMNS = ["document", "document_symbol", "path", "reference", "type", "text",
                      "symbols", "url", "footnote", "block", "fields"]

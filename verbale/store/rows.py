@@ -21,8 +21,10 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
+from ..errors import StoreError
 from ..model import Document
 from ..symbols import parse_symbol, split_joint
+from .schema import DOC_SHIFT
 
 BLOCK, FOOTNOTE, TITLE = 0, 1, 2
 FIELDS = {BLOCK: "block", FOOTNOTE: "footnote", TITLE: "title"}
@@ -74,6 +76,9 @@ def prepare(doc: Document, source_bytes: Optional[bytes] = None, *, synthetic: b
     passages += [(FOOTNOTE, f.id, "footnote", f.page, f.text) for f in doc.footnotes]
     if doc.title and not any(b.text == doc.title for b in doc.blocks):
         passages.append((TITLE, None, "title", 1, doc.title))
+    if len(passages) >= 1 << DOC_SHIFT:
+        raise StoreError(f"{doc.source.path} has {len(passages)} blocks and footnotes, "
+                         f"more than a corpus holds per document ({1 << DOC_SHIFT})")
     # The texts are stored once, in passages; the JSON keeps their places.
     for item in data["blocks"]:
         item["text"] = None

@@ -3,11 +3,17 @@
 The tables, by what they hold::
 
     documents   one row per stored document: masthead fields for filters and
-                listings, the source (path, content hash, pages) and the whole
-                document as compressed JSON, minus the block and footnote texts
-                (those live once, in ``passages``, and are put back on read)
+                listings, the source (path, content hash, pages); kept narrow
+                so that filters scan it fast
+    bodies      the whole document as compressed JSON, minus the block and
+                footnote texts (those live once, in ``passages``, and are put
+                back on read)
     passages    every block, footnote and a title not already a block: the
-                text that is searched; ``field`` 0 block, 1 footnote, 2 title
+                text that is searched; ``field`` 0 block, 1 footnote, 2 title.
+                The rowid says whose it is: ``(document rowid << 20) | index``,
+                so a document's passages are one rowid range, a search hit
+                knows its document without a lookup, and filters cost nothing
+                per match (see ``DOC_SHIFT``)
     passages_fts  FTS5 index over ``passages.text`` (external content: the text
                 is stored once; triggers keep the index in step)
     symbols     the document's own symbols, editorial form and an upper-case key
@@ -21,8 +27,9 @@ The tables, by what they hold::
     failures    files that could not be stored, with their error
     meta        key/value facts about the database (e.g. that it is synthetic)
 
-Every child row names its document by ``documents.rowid`` (``doc``) and goes
-with it (``ON DELETE CASCADE``; foreign keys are switched on per connection).
+Every other child row names its document by ``documents.rowid`` (``doc``) and
+goes with it (``ON DELETE CASCADE``; foreign keys are switched on per
+connection); passages are deleted by rowid range.
 """
 
 from __future__ import annotations
@@ -30,6 +37,9 @@ from __future__ import annotations
 # Tokenizer: Unicode-aware, accents folded, so "Türkiye" matches "Turkiye" and
 # the French and Spanish documents are searchable without a stemmer.
 TOKENIZE = "unicode61 remove_diacritics 2"
+# passages.rowid = (documents.rowid << DOC_SHIFT) | index: up to 2**20 passages
+# per document, 2**43 documents.
+DOC_SHIFT = 20
 
 TABLES = [
     """CREATE TABLE documents (
@@ -53,21 +63,24 @@ TABLES = [
         text_bytes INTEGER NOT NULL,        -- UTF-8 size of the searched text
         synthetic INTEGER NOT NULL DEFAULT 0,
         verbale_version TEXT,
-        stored_at TEXT NOT NULL,
-        body BLOB NOT NULL                  -- zlib(JSON of the document, texts left out)
+        stored_at TEXT NOT NULL
     )""",
     "CREATE INDEX documents_date ON documents(date)",
     "CREATE INDEX documents_year ON documents(year)",
+    "CREATE INDEX documents_type ON documents(doc_type COLLATE NOCASE)",
+    "CREATE INDEX documents_language ON documents(language COLLATE NOCASE)",
+    """CREATE TABLE bodies (
+        doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+        body BLOB NOT NULL                  -- zlib(JSON of the document, texts left out)
+    )""",
     """CREATE TABLE passages (
-        rowid INTEGER PRIMARY KEY,
-        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        rowid INTEGER PRIMARY KEY,          -- (documents.rowid << 20) | index
         field INTEGER NOT NULL,
         ref TEXT,
         kind TEXT,
         page INTEGER,
         text TEXT NOT NULL
     )""",
-    "CREATE INDEX passages_doc ON passages(doc)",
     f"""CREATE VIRTUAL TABLE passages_fts USING fts5(
         text, content='passages', content_rowid='rowid', tokenize='{TOKENIZE}'
     )""",
@@ -87,7 +100,7 @@ TABLES = [
         symbol TEXT NOT NULL,
         key TEXT NOT NULL
     )""",
-    "CREATE INDEX symbols_key ON symbols(key)",
+    "CREATE INDEX symbols_key ON symbols(key, doc)",
     "CREATE INDEX symbols_doc ON symbols(doc)",
     """CREATE TABLE facets (
         doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,

@@ -5,168 +5,161 @@ The query is FTS5 syntax: words (all must match), ``"a phrase"``, ``prefix*``,
 such as symbols, go in double quotes: ``"A/79/722"``. Filters narrow the
 documents first; see :class:`Filters`.
 
-    >>> Filters(organ="SC", year=2025).organ
-    'security council'
+Ranking. FTS5's ``bm25()`` first counts, for every phrase of the query, the
+passages of the whole corpus holding it (its IDF), then scores each match: a
+phrase in most documents ("United Nations") costs tens of milliseconds at
+100,000 documents before a single row is scored. So:
+
+* a query matching at most NARROW passages in the corpus is ranked exactly,
+  by FTS5's BM25 over all its matches (within the filters);
+* a broader query is ranked by BM25 among its WINDOW most recently stored
+  matches within the filters, with the statistics of those passages. With a
+  rare filter, the matches are read newest first until the page can be
+  filled, so there may be fewer than WINDOW candidates. Matches are read one
+  document at a time when one filter alone leaves at most FEW_DOCUMENTS, and
+  only within the rowid range of the passing documents otherwise;
+* ``exhaustive=True`` always ranks every match with corpus statistics.
+
+    >>> suggest("A/79/722")
+    '"A/79/722"'
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, fields
-from typing import Optional
 
 from ..errors import BadQuery, StoreError
+from .filters import Filters
 from .records import DocInfo, Hit
-from .rows import FIELDS, symbol_key
+from .rows import FIELDS
+from .schema import DOC_SHIFT, TOKENIZE
 
-# Short names people type for the principal organs.
-ORGAN_ALIASES = {
-    "ga": "general assembly", "sc": "security council", "ecosoc": "economic and social council",
-    "hrc": "human rights council", "icj": "international court of justice",
-    "secretariat": "secretariat", "tc": "trusteeship council",
-}
-_DATE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 _BAREWORD = re.compile(r"^[\w*^]+$")
 _OPERATORS = {"AND", "OR", "NOT"}
 SNIPPET_TOKENS = 16
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which documents a search looks in; every given filter must hold.
-
-    organ: a principal organ or body ("General Assembly", or GA, SC, HRC,
-        ECOSOC), from the masthead or the symbol series.
-    symbol: a symbol prefix ("A/79/", "S/2025/"); any of the document's symbols.
-    session: GA session from the symbol ("79", "ES-10") or as printed
-        ("seventy-ninth session").
-    year: the document's year (its date, else the year in its symbol).
-    date_from, date_to: ISO dates, whole or partial ("2025", "2025-03").
-    agenda_item: "98 (w)" or just "98".
-    doc_type: letter, identical letters, report, resolution, note…
-    sender: words of the sender, e.g. a State ("Kazakhstan").
-    language: the document's language code ("en", "fr").
-    """
-
-    organ: Optional[str] = None
-    symbol: Optional[str] = None
-    session: Optional[str] = None
-    year: Optional[int] = None
-    date_from: Optional[str] = None
-    date_to: Optional[str] = None
-    agenda_item: Optional[str] = None
-    doc_type: Optional[str] = None
-    sender: Optional[str] = None
-    language: Optional[str] = None
-
-    def __post_init__(self) -> None:
-        if self.organ:
-            name = self.organ.strip().lower()
-            object.__setattr__(self, "organ", ORGAN_ALIASES.get(name, name))
-        for name in ("date_from", "date_to"):
-            check_date(name, getattr(self, name))
-        if self.year is not None:
-            try:
-                object.__setattr__(self, "year", int(self.year))
-            except ValueError:
-                raise BadQuery(f"year {self.year!r} is not a number") from None
-
-    def __bool__(self) -> bool:
-        return any(getattr(self, f.name) not in (None, "") for f in fields(self))
-
-    def sql(self) -> tuple[str, list]:
-        """A WHERE clause over ``documents d`` and its parameters."""
-        where, args = [], []
-
-        def facet(name: str, value: str) -> None:
-            where.append("EXISTS (SELECT 1 FROM facets x WHERE x.name = ? AND x.value = ? "
-                         "AND x.doc = d.rowid)")
-            args.extend([name, value.strip().lower()])
-
-        if self.organ:
-            facet("organ", self.organ)
-        if self.session:
-            facet("session", self.session)
-        if self.agenda_item:
-            facet("agenda", self.agenda_item)
-        if self.symbol:
-            prefix = symbol_prefix(self.symbol)
-            where.append("EXISTS (SELECT 1 FROM symbols s WHERE s.key >= ? AND s.key < ? "
-                         "AND s.doc = d.rowid)")
-            args.extend([prefix, prefix + "\U0010ffff"])
-        if self.year is not None:
-            where.append("d.year = ?")
-            args.append(self.year)
-        if self.date_from:
-            where.append("d.date >= ?")
-            args.append(self.date_from)
-        if self.date_to:
-            # "2025-03" as an upper bound takes in the whole month.
-            where.append("substr(d.date, 1, ?) <= ?")
-            args.extend([len(self.date_to), self.date_to])
-        for column, value in (("doc_type", self.doc_type), ("language", self.language)):
-            if value:
-                where.append(f"d.{column} = ? COLLATE NOCASE")
-                args.append(value.strip())
-        if self.sender:
-            where.append("d.sender LIKE ?")
-            args.append(f"%{self.sender.strip()}%")
-        return " AND ".join(where) or "1", args
-
-
-def check_date(name: str, value: Optional[str]) -> None:
-    """Raise BadQuery unless ``value`` is None or a whole or partial ISO date."""
-    if value and not _DATE.match(value):
-        raise BadQuery(f"{name.replace('_', ' ')} {value!r} is not a date: "
-                       f"write YYYY, YYYY-MM or YYYY-MM-DD")
-
-
-def symbol_prefix(text: str) -> str:
-    """Upper-case prefix for the symbols index ("a/79" -> "A/79")."""
-    return "".join(text.split()).upper()
+# Exact BM25 up to this many matching passages in the corpus (see the docstring).
+NARROW = 5_000
+# A broader query is ranked among this many of its most recently stored matches.
+WINDOW = 500
+# Filters leaving at most this many documents: find a broad query's matches one
+# document (rowid range) at a time rather than scanning all of its matches.
+FEW_DOCUMENTS = 100
+_CANDIDATES = "verbale_candidates"  # temporary FTS5 table of one connection
 
 
 def search(conn: sqlite3.Connection, query: str, filters: Filters, *, limit: int = 20,
-           offset: int = 0, mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
-    """Rank the passages matching ``query`` by BM25 within ``filters``."""
+           offset: int = 0, mark: tuple[str, str] = ("[", "]"),
+           exhaustive: bool = False) -> list[Hit]:
+    """Rank the passages matching ``query`` within ``filters`` (see the module docstring)."""
     if not query or not query.strip():
         raise BadQuery("empty search query: give words, a \"phrase\" or a prefix*")
     try:
-        rows = _ranked(conn, query, filters, limit, offset)
-        return _hits(conn, query, rows, mark)
+        table, rows = _ranked(conn, query, filters, limit + offset, exhaustive)
+        return _hits(conn, table, query, rows[offset:], mark)
     except sqlite3.OperationalError as exc:
         raise _translate(exc, query) from None
 
 
-def _ranked(conn: sqlite3.Connection, query: str, filters: Filters, limit: int, offset: int):
+def _ranked(conn: sqlite3.Connection, query: str, filters: Filters, top: int,
+            exhaustive: bool) -> tuple[str, list[tuple[int, float]]]:
+    """The FTS5 table the scores come from, and the best ``top`` (rowid, score)."""
+    # A passage's document is its rowid >> DOC_SHIFT: the filter test is a
+    # primary-key lookup per match, whatever the number of documents passing.
+    test, args = (filters.check(f"passages_fts.rowid >> {DOC_SHIFT}") if filters
+                  else ("1", []))
+    exact = f"""SELECT rowid, bm25(passages_fts) AS score FROM passages_fts
+                WHERE passages_fts MATCH ? AND {test} ORDER BY score, rowid DESC LIMIT ?"""
+    if exhaustive:
+        return "passages_fts", conn.execute(exact, (query, *args, top)).fetchall()
+    # Counting in rowid order costs half of reading newest first: count up to
+    # NARROW + 1; few enough matches are ranked exactly.
+    count = conn.execute("SELECT count(*) FROM (SELECT 1 FROM passages_fts "
+                         "WHERE passages_fts MATCH ? LIMIT ?)", (query, NARROW + 1)).fetchone()[0]
+    if count <= NARROW:
+        return "passages_fts", conn.execute(exact, (query, *args, top)).fetchall()
     if not filters:
-        # The FTS table alone: FTS5 sorts by rank itself, the fastest path.
-        return conn.execute(
-            "SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? "
-            "ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset)).fetchall()
-    where, args = filters.sql()
+        newest = [r for (r,) in conn.execute(
+            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC "
+            "LIMIT ?", (query, WINDOW))]
+        return _CANDIDATES, _rank_within(conn, query, newest, top)
+    docs = None if "*" in query else filters.few(conn, FEW_DOCUMENTS)
+    if docs is not None:  # (a prefix query would be merged again for each document)
+        rowids = _matches_in(conn, query, docs, WINDOW)
+    else:
+        low, high = filters.bounds(conn)
+        rowids = _recent_in(conn, query, filters.check(f"r >> {DOC_SHIFT}"), top,
+                            low << DOC_SHIFT, (high + 1) << DOC_SHIFT)
+    return _CANDIDATES, _rank_within(conn, query, rowids, top)
+
+
+def _recent_in(conn: sqlite3.Connection, query: str, test: tuple[str, list], top: int,
+               low: int, high: int) -> list[int]:
+    """The newest WINDOW matches with rowids in [low, high) passing ``test`` (a
+    condition on column ``r``).
+
+    The matches are read newest first in growing chunks, so that a common
+    filter stops after a few thousand and a rare one does not read all of a
+    common phrase's matches: it stops once it holds ``top`` of them.
+    """
+    condition, args = test
+    found: list[int] = []
+    chunk = WINDOW * 2
+    while low < high:
+        n, oldest, kept = conn.execute(
+            f"""SELECT count(*), min(r), group_concat(CASE WHEN {condition} THEN r END)
+                FROM (SELECT rowid AS r FROM passages_fts WHERE passages_fts MATCH ?
+                      AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?)""",
+            (*args, query, low, high, chunk)).fetchone()
+        found += [int(x) for x in kept.split(",")] if kept else []
+        if len(found) >= WINDOW or n < chunk or len(found) >= top:
+            break
+        high, chunk = oldest, chunk * 4
+    return sorted(found, reverse=True)[:WINDOW]
+
+
+def _matches_in(conn: sqlite3.Connection, query: str, docs: list[int], n: int) -> list[int]:
+    """Up to ``n`` matching passages of ``docs`` (newest first), one rowid range each."""
+    out: list[int] = []
+    for doc in docs:
+        out += [r for (r,) in conn.execute(
+            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? "
+            "AND rowid < ? ORDER BY rowid DESC", (query, doc << DOC_SHIFT, (doc + 1) << DOC_SHIFT))]
+        if len(out) >= n:
+            break
+    return out[:n]
+
+
+def _rank_within(conn: sqlite3.Connection, query: str, rowids: list[int], top: int
+                 ) -> list[tuple[int, float]]:
+    # BM25 over the candidates alone: copy them into a small in-memory FTS5
+    # table, so the statistics are counted over them, not over the corpus.
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_CANDIDATES} USING fts5("
+                 f"text, tokenize='{TOKENIZE}')")
+    conn.execute(f"DELETE FROM temp.{_CANDIDATES}")
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i:i + 500]
+        conn.execute(f"INSERT INTO temp.{_CANDIDATES} (rowid, text) SELECT rowid, text "
+                     f"FROM passages WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)
     return conn.execute(
-        f"""SELECT f.rowid, bm25(passages_fts) AS score
-            FROM passages_fts f JOIN passages p ON p.rowid = f.rowid
-            WHERE passages_fts MATCH ?
-              AND p.doc IN (SELECT d.rowid FROM documents d WHERE {where})
-            ORDER BY score LIMIT ? OFFSET ?""", (query, *args, limit, offset)).fetchall()
+        f"SELECT rowid, bm25({_CANDIDATES}) AS score FROM temp.{_CANDIDATES} "
+        f"WHERE {_CANDIDATES} MATCH ? ORDER BY score, rowid DESC LIMIT ?", (query, top)).fetchall()
 
 
-def _hits(conn, query: str, rows, mark: tuple[str, str]) -> list[Hit]:
+def _hits(conn, table: str, query: str, rows, mark: tuple[str, str]) -> list[Hit]:
     hits, docs = [], {}
     for rowid, score in rows:
-        p = conn.execute("SELECT doc, field, ref, kind, page FROM passages WHERE rowid = ?",
+        p = conn.execute("SELECT field, ref, kind, page FROM passages WHERE rowid = ?",
                          (rowid,)).fetchone()
         # Snippets only for the hits shown, not for every match ranked.
         snippet = conn.execute(
-            "SELECT snippet(passages_fts, 0, ?, ?, '…', ?) FROM passages_fts "
-            "WHERE passages_fts MATCH ? AND rowid = ?",
+            f"SELECT snippet({table}, 0, ?, ?, '…', ?) FROM {table} "
+            f"WHERE {table} MATCH ? AND rowid = ?",
             (mark[0], mark[1], SNIPPET_TOKENS, query, rowid)).fetchone()[0]
-        if p[0] not in docs:
-            docs[p[0]] = doc_info(conn, p[0])
-        hits.append(Hit(docs[p[0]], FIELDS[p[1]], p[2], p[3], p[4], snippet, score))
+        doc = rowid >> DOC_SHIFT
+        if doc not in docs:
+            docs[doc] = doc_info(conn, doc)
+        hits.append(Hit(docs[doc], FIELDS[p[0]], p[1], p[2], p[3], snippet, score))
     return hits
 
 
