@@ -10,7 +10,7 @@ from conftest import ROOT, SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verbale import Document, parse
+from verbale import Document, parse, process
 from verbale.model import Block, Footnote, Marker, Source
 from verbale.schema_gen import document_schema
 
@@ -24,12 +24,15 @@ def test_schema_file_is_up_to_date():
 
 def test_parses_validate(seed_doc):
     schema = json.loads(SCHEMA_FILE.read_text())
-    for doc in (seed_doc, parse(SAMPLES / "letter.pdf"), parse(SAMPLES / "letter.txt")):
+    docs = (seed_doc, parse(SAMPLES / "letter.pdf"), parse(SAMPLES / "letter.txt"),
+            process(seed_doc.source.path))  # with references, quotations and claims
+    for doc in docs:
         jsonschema.validate(json.loads(json.dumps(doc.to_dict())), schema)
+    assert docs[-1].claims and docs[-1].references and docs[-1].quotations
 
 
 def test_json_round_trip(seed_doc):
-    for doc in (seed_doc, parse(SAMPLES / "letter.pdf")):
+    for doc in (seed_doc, parse(SAMPLES / "letter.pdf"), process(SAMPLES / "letter.pdf")):
         assert Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
 
 
