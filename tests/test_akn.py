@@ -359,3 +359,24 @@ def test_export_errors_are_one_line(tmp_path: Path):
     assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("verbale: ")
     assert "Traceback" not in result.stderr
+
+
+def test_corpus_export_writes_one_valid_file_per_document(tmp_path):
+    """`verbale export --what akn` exports the stored corpus, one file each."""
+    from click.testing import CliRunner
+
+    from verbale.akn import schema_errors
+    from verbale.cli_export import export_command
+    from verbale.store import Corpus
+
+    db = tmp_path / "corpus.db"
+    with Corpus.open(db) as corpus:
+        for path in (SAMPLES / "letter.pdf", SAMPLES / "letter.txt"):
+            corpus.add(process(path))
+    result = CliRunner().invoke(export_command, ["--what", "akn", "--db", str(db),
+                                                 "-o", str(tmp_path / "akn")])
+    assert result.exit_code == 0, result.output
+    files = sorted((tmp_path / "akn").glob("*.akn.xml"))
+    assert len(files) == 2
+    for path in files:
+        assert schema_errors(path.read_text()) == []

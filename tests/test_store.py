@@ -659,7 +659,21 @@ def test_cli_ingest_logs_lines_and_lists_failures(tmp_path):
     from click.testing import CliRunner
 
     import verbale.cli  # noqa: F401  (first: it imports the command modules in order)
-    from verbale.cli_corpus import export_command
+    from verbale.cli_export import export_command
     result = CliRunner().invoke(export_command, ["--what", "documents", "--db", db])
     assert result.exit_code == 0 and json.loads(result.output)["symbols"] == ["A/99/123",
                                                                              "S/2045/45"]
+
+
+def test_cli_claims_of_files_and_of_the_corpus(corpus_db):
+    seed = str(need(SEED))
+    rows = json.loads(run("claims", seed, "-f", "json").stdout)
+    if not rows:
+        pytest.skip("process() adds no claims yet")
+    assert {"measure", "claimant", "place"} <= set(rows[0])
+    compared = run("claims", "--compare", seed, str(need(CORPUS_PDF / "A_79_801.en.pdf")),
+                   "-f", "csv")
+    assert compared.returncode == 0 and compared.stdout.startswith("place,")
+    event = run("claims", "--event", "Khojaly", "--db", str(corpus_db[0]), "-f", "csv")
+    assert "A/79/801" in event.stdout and SEED.name in event.stdout
+    assert run("claims").returncode == 2  # neither FILES nor --event

@@ -1,4 +1,4 @@
-"""Corpus commands: ingest, search, show, cites, cited-by, graph, export, claims.
+"""Corpus commands: ingest, search, show, cites, cited-by, graph, claims.
 
 Each command opens the corpus, calls one or two :class:`verbale.store.Corpus`
 methods and prints the result. Every command takes ``--db PATH``; without it
@@ -16,7 +16,7 @@ from typing import Optional
 
 import click
 
-from .cli import _friendly, _write, main  # noqa: E402  (cli imports this module last)
+from .cli import _friendly, main  # noqa: E402  (cli imports this module last)
 from .pipeline import process
 from .render import to_json, to_markdown, to_text
 from .store import ENV_DB, Corpus
@@ -280,46 +280,6 @@ def graph_command(db, fmt, output) -> None:
         corpus.write_graph(fp, fmt)
 
 
-@click.command("export")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--what", type=click.Choice(["documents", "references", "claims"]),
-              help="Export the corpus: documents as JSON Lines; references or claims as CSV.")
-@click.option("-f", "--format", "fmt", default=None,
-              help="With FILE: akn, json, csl or bibtex (see verbale.cli_export).")
-@db_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write here instead of standard output.")
-@_friendly
-def export_command(file, what, fmt, db, output) -> None:
-    """Export the corpus (--what), or one FILE in an exchange format.
-
-    --what documents gives JSON Lines of whole documents; references and
-    claims give CSV, one row per reference or claim of every stored document.
-
-    \b
-    Examples:
-      verbale export --what references -o references.csv
-      verbale export --what documents --db letters.db > letters.jsonl
-      verbale export samples/letter.pdf --format akn
-    """
-    if file is not None and what is None:
-        return _export_file(file, fmt, output)
-    if what is None or file is not None:
-        raise click.UsageError("give --what documents|references|claims, or one FILE")
-    with _open(db) as corpus, _output(output) as fp:
-        corpus.export(what, fp)
-
-
-def _export_file(file: Path, fmt: Optional[str], output: Optional[Path]) -> None:
-    # One document in an exchange format belongs to verbale.cli_export.
-    from .cli_export import EXPORTERS
-
-    fmt = fmt or "akn"
-    if fmt not in EXPORTERS:
-        raise click.BadParameter(f"choose from {', '.join(EXPORTERS)}", param_hint="--format")
-    _write([EXPORTERS[fmt](process(file)).rstrip("\n") + "\n"], output)
-
-
 class _output:
     def __init__(self, path: Optional[Path]):
         self.path = path
@@ -338,25 +298,30 @@ class _output:
 
 @click.command("claims")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--event", "place", help="Place of the event: claims from the whole corpus.")
+@click.option("--event", "place", help="Place of the event: claims from the whole corpus "
+              "(with FILES: only claims about this place).")
 @click.option("--from", "date_from", help="Event from this date: YYYY[-MM[-DD]].")
 @click.option("--to", "date_to", help="Event up to this date: YYYY[-MM[-DD]].")
+@click.option("--compare", is_flag=True,
+              help="With FILES: the same event told by several documents, side by side.")
 @db_option
-@format_option("table", "json")
+@format_option("table", "json", "csv")
 @_friendly
-def claims_command(files, place, date_from, date_to, db, fmt) -> None:
+def claims_command(files, place, date_from, date_to, compare, db, fmt) -> None:
     """Claims (killed, wounded, displaced…) with who makes them.
 
-    With FILES, the claims of those documents; with --event PLACE, every
-    claim about that place in the corpus, grouped by measure.
+    With FILES, the claims of those documents (--compare: grouped by event);
+    with --event PLACE alone, every claim about that place in the corpus,
+    grouped by measure.
 
     \b
     Examples:
       verbale claims --event Khojaly --from 1992 --to 1992
-      verbale claims letter.pdf -f json
+      verbale claims letter.pdf -f csv
+      verbale claims --compare A.pdf B.pdf
     """
     if files:
-        return _file_claims(files, place, fmt)
+        return _file_claims(files, place, compare, fmt)
     if not place:
         raise click.UsageError("give FILES, or --event PLACE to search the corpus")
     event_claims_command(db, place, date_from, date_to, fmt)
@@ -364,11 +329,14 @@ def claims_command(files, place, date_from, date_to, db, fmt) -> None:
 
 def event_claims_command(db, place: str, date_from: Optional[str], date_to: Optional[str],
                          fmt: str = "table") -> None:
-    """Print every stored claim about ``place``, grouped by measure (table or json)."""
+    """Print every stored claim about ``place``, grouped by measure (table, json or csv)."""
     with _open(db) as corpus:
         groups = corpus.claims_for_event(place, date_from, date_to)
     if fmt == "json":
         return _dump([g.to_dict() for g in groups])
+    if fmt == "csv":
+        return _rows([{**c.to_dict(), "document": c.document.label} for g in groups
+                      for c in g.claims], fmt, [])
     for group in groups:
         spread = f" (from {group.spread[0]} to {group.spread[1]})" if group.spread else ""
         click.echo(f"{group.measure}{spread}")
@@ -383,20 +351,32 @@ def event_claims_command(db, place: str, date_from: Optional[str], date_to: Opti
         click.echo(f"no stored claim about {place!r}", err=True)
 
 
-def _file_claims(files, place: Optional[str], fmt: str) -> None:
+def _file_claims(files, place: Optional[str], compare: bool, fmt: str) -> None:
     # Per-file claims belong to verbale.claims; this stays a thin bridge.
-    from .claims import claims_to_rows
+    from .claims import claims_to_rows, compare_claims, comparison_to_rows
 
-    rows = [row for path in files for row in claims_to_rows(process(path))]
+    docs = [process(path) for path in files]
+    rows = (comparison_to_rows(compare_claims(docs)) if compare
+            else [row for doc in docs for row in claims_to_rows(doc)])
     if place:
         rows = [r for r in rows if place.lower() in (r.get("place") or "").lower()]
+    _rows(rows, fmt, ["document", "measure", "value", "place", "date", "claimant"])
+
+
+def _rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
     if fmt == "json":
         return _dump(rows)
+    if fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
+        writer.writeheader()
+        writer.writerows(rows)
+        return None
     for r in rows:
-        click.echo(f"{r['document']}\t{r['measure']}\t{r['value']}\t{r['place'] or ''}\t"
-                   f"{r['claimant']}")
+        click.echo("\t".join("" if r.get(c) is None else str(r.get(c)) for c in columns))
 
 
 for _command in (ingest_command, search_command, show_command, cites_command, cited_by_command,
-                 graph_command, export_command, claims_command):
+                 graph_command, claims_command):
     main.add_command(_command)

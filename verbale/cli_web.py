@@ -15,7 +15,8 @@ from typing import Optional
 
 import click
 
-from .cli_corpus import _friendly, db_option, main
+from .cli import _friendly, main
+from .cli_corpus import db_option
 
 ENV_TOKEN = "VERBALE_TOKEN"
 
