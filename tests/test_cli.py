@@ -152,3 +152,21 @@ def test_refs_formats():
     assert any(item.get("number") == "A/74/676–S/2020/90" for item in csl)
     bib = run("refs", "-f", "bibtex", seed).stdout
     assert bib.count("@") == len(csl)
+
+
+def test_claims_table_csv_and_compare():
+    import csv
+    import io
+
+    from conftest import SEED, need
+
+    seed = str(need(SEED))
+    table = run("claims", seed).stdout
+    assert "\tkilled\tscores of 40–99 (best 60)\tKhojaly" in table
+    rows = list(csv.DictReader(io.StringIO(run("claims", "-f", "csv", seed).stdout)))
+    assert {(r["measure"], r["value"]) for r in rows} >= {("killed", "613"), ("hostages", "1275")}
+    later = str(need(CORPUS_PDF / "A_79_801.en.pdf"))
+    compared = run("claims", "--compare", seed, later).stdout.splitlines()
+    killed = [r.split("\t") for r in compared if "\tkilled\t" in r]
+    assert {r[3] for r in killed} == {"24–1324"}  # the spread, never an average
+    assert {r[-1] for r in killed} == {"000_0fcf8cb0ed771c80.txt", "A/79/801"}

@@ -360,7 +360,22 @@ def _file_claims(files, place: Optional[str], compare: bool, fmt: str) -> None:
             else [row for doc in docs for row in claims_to_rows(doc)])
     if place:
         rows = [r for r in rows if place.lower() in (r.get("place") or "").lower()]
-    _rows(rows, fmt, ["document", "measure", "value", "place", "date", "claimant"])
+    if fmt == "table":  # a readable figure: "613", "at least 120", "scores of 40–99 (best 60)"
+        rows = [{**r, "figure": _figure(r)} for r in rows]
+    columns = ["document", "measure", "figure", "place", "date", "claimant"]
+    if compare:
+        rows = [{**r, "spread": f"{r['spread_min']}–{r['spread_max']}"} for r in rows]
+        columns = ["place", "date", "measure", "spread", "figure", "claimant", "document"]
+    _rows(rows, fmt, columns)
+
+
+def _figure(row: dict) -> str:
+    """A claim's figure as its claimant states it, hedge kept, never resolved."""
+    if row.get("value") is not None:
+        return f"{row['hedge']} {row['value']}" if row.get("hedge") else str(row["value"])
+    span = "–".join(str(row[k]) for k in ("low", "high") if row.get(k) is not None)
+    best = f" (best {row['best']})" if row.get("best") is not None and span != str(row["best"]) else ""
+    return f"{row.get('hedge') or ''} {span}{best}".strip()
 
 
 def _rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
