@@ -31,31 +31,20 @@ MANIFEST = SHARED / "corpus" / "MANIFEST.tsv"
 SYMBOL_DEFECTS: dict[str, str] = {
     "A_39_361.en.pdf": "OCR layer: symbol printed 'A/39/36I' and no 'Distr.:'/'United Nations' line -> no "
                        "masthead read",
-    "A_52_826.en.pdf": "1998 masthead prints the joint symbols on two lines (A/52/826, S/1998/222): only the "
-                       "first is read",
     "E_CN.4_109.en.pdf": "1948 OCR layer 'E / C N A/109' read as 'A/109'",
-    "trainable-entity-extractor__plan_1_es.pdf": "Spanish masthead ('NACIONES UNIDAS', '11 de mayo de 1994') "
-                                                 "not recognised",
-    "trainable-entity-extractor__plan_2_fr.pdf": "French masthead ('NATIONS UNIES', '21 janvier 1994') not "
-                                                 "recognised",
     "un-su__1971-09-29_A_L.632-EN.pdf": "1971 OCR masthead ('UNITED' / 'GENERAL ASSEMBLY', 'Distr.' then "
                                         "'LIMITED' on its own line) not recognised as a masthead",
 }
 
 # file -> why the masthead date is missing or wrong.
 DATE_DEFECTS: dict[str, str] = {
-    "A_79_PV.64.en.pdf": "verbatim record date line 'Wednesday, 16 April 2025, 10 a.m.' is not a bare date",
     "A_39_361.en.pdf": "OCR layer: '25 July 19 84', and no masthead read",
     "E_CN.4_109.en.pdf": "1948 OCR layer: '2 June 19kd'",
-    "trainable-entity-extractor__ohchr_2_fr.pdf": "French date '16 novembre 2009' not read",
-    "trainable-entity-extractor__plan_1_es.pdf": "Spanish date '11 de mayo de 1994' not read",
-    "trainable-entity-extractor__plan_2_fr.pdf": "French date '21 janvier 1994' not read",
     "un-su__1971-09-29_A_L.632-EN.pdf": "OCR '~9 September 1971', and no masthead read",
 }
 
 # file -> which page furniture reaches a block.
 FURNITURE_DEFECTS: dict[str, str] = {
-    "A_52_826.en.pdf": "p1: job number line '98-06239 (E) 190398 /...' (continuation mark on the same line)",
 }
 
 JOB = r"\b(?:GE\.)?\d{2}-\d{5}\b"

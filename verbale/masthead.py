@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date
 
 from .readers.lines import Line
 from .symbols import find_symbols
@@ -20,8 +20,20 @@ ORGANS = (
     "General Assembly", "Security Council", "Economic and Social Council",
     "Human Rights Council", "Trusteeship Council", "International Court of Justice",
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})\b")
+# Month names in the masthead languages read here (English, French, Spanish).
+_MONTH_NUMBERS = {
+    name: n
+    for names in (
+        "January February March April May June July August September October November December",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    )
+    for n, name in enumerate(names.split(), start=1)
+}
+_MONTHS = "|".join(_MONTH_NUMBERS)
+DATE = re.compile(rf"\b(\d{{1,2}})(?: de)? ({_MONTHS})(?: de)? (\d{{4}})\b", re.I)
+# "Wednesday, 16 April 2025, 10 a.m." heads a verbatim record.
+_WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+")
 DISTR = re.compile(r"Distr\.?\s*:\s*(General|Limited|Restricted)", re.I)
 ORIGINAL = re.compile(r"Original\s*:\s*([A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+)*)")
 SESSION = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?(?: [a-z]+)*) (?:session|year)$|(?:[\w-]+ )?(?:special|emergency special) session", re.I)
@@ -93,9 +105,6 @@ def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: floa
     for line in zone:
         _read_field(head, line.text)
     if not head.symbols:
-        # Older mastheads print the symbol alone on its line.
-        head.symbols = next((_symbols(ln.text) for ln in zone if _symbol_only(ln.text)), [])
-    if not head.symbols:
         head.symbols = _header_symbols(lines)
     head.agenda_titles = _agenda_titles(zone)
     head.title_lines = _title_lines(lines, title_at)
@@ -116,8 +125,8 @@ def _title_index(lines: list[Line], body_size: float | None) -> int | None:
     """Where the title starts: a title formula, else the first larger line
     after the masthead fields. None when page 1 shows no masthead at all."""
     window = lines[:MASTHEAD_LINES]
-    has_masthead = any(DISTR.search(ln.text) or ln.text.startswith(("United Nations", "Distr"))
-                       or ln.text.upper() == "UNITED" for ln in window)
+    has_masthead = any(DISTR.search(ln.text) or ln.text.startswith((*_UNITED_NATIONS, "Distr"))
+                       for ln in window)
     for i, line in enumerate(window):
         if TITLE.match(line.text) and (has_masthead or i < 3):
             return _subject_before(window, i, body_size)
@@ -158,7 +167,10 @@ def _is_field(text: str) -> bool:
 
 def _read_field(head: Masthead, text: str) -> None:
     text = text.strip()
-    if not head.symbols and (text.startswith("United Nations") or find_symbols(text)):
+    if _symbol_only(text):
+        # Older mastheads print the symbols alone, one per line (A/52/826, S/1998/222).
+        head.symbols += [s for s in _symbols(text) if s not in head.symbols]
+    elif not head.symbols and text.startswith(_UNITED_NATIONS):
         head.symbols = _symbols(text)
     if m := DISTR.search(text):
         head.distribution = m.group(1).capitalize()
@@ -166,7 +178,8 @@ def _read_field(head: Masthead, text: str) -> None:
         head.distribution = text.capitalize()  # older mastheads: "Distr." and "GENERAL" apart
     if m := ORIGINAL.search(text):
         head.original_language = m.group(1)
-    if head.date is None and (m := DATE.fullmatch(text)):
+    bare = _WEEKDAY.sub("", text).split(", ")[0] if _WEEKDAY.match(text) else text
+    if head.date is None and (m := DATE.fullmatch(bare)):
         head.date = _iso(m)
     if _names_organs_only(text) and not head.agenda_items:  # agenda titles follow the item line
         for organ in ORGANS:
@@ -195,12 +208,16 @@ def _symbols(text: str) -> list[str]:
     return out
 
 
+_UNITED_NATIONS = ("United Nations", "UNITED", "Nations Unies", "NATIONS", "Naciones Unidas",
+                   "NACIONES", "Организация Объединенных Наций")
+
+
 def _header_symbols(lines: list[Line]) -> list[str]:
     """Symbols of the top line of page 1, whatever the reading order and the
     language: "United Nations A/79/722", "Организация Объединенных Наций A/HRC/…"."""
     for line in lines:
         top_line = line.size is not None and 0 <= line.top < HEADER_BAND
-        if (top_line or line.text.startswith("United Nations")) and (found := _symbols(line.text)):
+        if (top_line or line.text.startswith(_UNITED_NATIONS)) and (found := _symbols(line.text)):
             return found
     return []
 
@@ -250,9 +267,11 @@ def _title_lines(lines: list[Line], start: int) -> list[Line]:
 
 
 def _iso(match: re.Match) -> str | None:
+    day, month, year = match.groups()
     try:
-        return datetime.strptime(" ".join(match.groups()), "%d %B %Y").date().isoformat()
-    except ValueError:
+        return date(int(year), _MONTH_NUMBERS[month.lower()] if month.lower() in _MONTH_NUMBERS
+                    else _MONTH_NUMBERS[month.capitalize()], int(day)).isoformat()
+    except (KeyError, ValueError):
         return None
 
 
