@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e .
+.venv/bin/python -m pip install --quiet .
 .venv/bin/verbale parse --format markdown samples/letter.pdf
 .venv/bin/verbale parse samples/letter.pdf -o letter.json
 echo "verbale: the full JSON of the sample is in letter.json"
