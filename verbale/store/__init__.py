@@ -37,6 +37,7 @@ from .. import __version__
 from ..errors import NotFound, StoreError
 from ..model import Document
 from ..symbols import parse_symbol
+from . import browse as _browse
 from . import export as _export
 from . import graph as _graph
 from . import migrations
@@ -343,6 +344,32 @@ class Corpus:
         if what not in writers:
             raise ValueError(f"export what must be documents, references or claims, not {what!r}")
         return writers[what](self.conn, fp)
+
+    # -- browsing (verbale.store.browse) --------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Documents, pages and synthetic documents stored (cheaper than :meth:`stats`)."""
+        return _browse.corpus_counts(self.conn)
+
+    def list_documents(self, filters: Filters, *, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Stored documents within ``filters``, newest first."""
+        return _browse.list_documents(self.conn, filters, limit=limit, offset=offset)
+
+    def facet_counts(self, query: Optional[str], filters: Filters) -> dict:
+        """Documents per facet value (organ, year, agenda item…) for a search."""
+        return _browse.facet_counts(self.conn, query, filters)
+
+    def event_places(self, *, limit: int = 200) -> list[dict]:
+        """The places stored claims are about, with their counts."""
+        return _browse.event_places(self.conn, limit=limit)
+
+    def missing_documents(self, *, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Symbols cited by stored documents but not stored themselves."""
+        return _browse.missing_documents(self.conn, limit=limit, offset=offset)
+
+    def has_source(self, sha256: str) -> bool:
+        """Whether the original file of a stored document was kept."""
+        return _browse.has_source(self.conn, sha256)
 
     def stats(self) -> dict[str, int | str | None]:
         """Counts and sizes: documents, passages, pages, text bytes, database bytes."""

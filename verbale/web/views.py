@@ -1,7 +1,7 @@
 """Reader pages and their JSON twins: one function per page, each returning a Page.
 
 A view reads its parameters (every bad one is a 400 naming it), calls one or
-two :class:`verbale.store.Corpus` methods (or :mod:`verbale.web.queries`),
+two :class:`verbale.store.Corpus` methods,
 and returns the data its JSON twin shows; HTML-only pieces (rendered text,
 chart geometry) go in ``Page.extra``.
 """
@@ -19,11 +19,11 @@ from starlette.responses import RedirectResponse
 
 from ..errors import BadQuery, NotFound
 from ..model import Document, to_dict
-from ..store import Citation, DocInfo, Filters
+from ..store import Citation, DocInfo, Filters, browse
 from ..store.graph import undocs_url
 from ..store.rows import symbol_key
 from ..symbols import parse_symbol
-from . import api, queries
+from . import api
 from .chart import bar_chart
 from .errors import BadRequest, PageNotFound, error_body
 from .openapi import openapi_document
@@ -88,7 +88,7 @@ def snippet_html(text: str, spans: list[list[int]]) -> Markup:
 
 def _facets(path: str, params: dict[str, Any], counts: dict[str, Any]) -> list[dict]:
     out = []
-    for name, label in queries.FACETS.items():
+    for name, label in browse.FACETS.items():
         chosen = params.get(name)
         values = []
         for value, count in counts["facets"][name]:
@@ -116,13 +116,13 @@ def _pages(path: str, params: dict, offset: int, limit: int, more: bool) -> dict
 def index(site, request: Request):
     """Home: the corpus in numbers, recent documents, places with claims."""
     corpus = site.corpus()
-    recent = queries.list_documents(corpus.conn, Filters(), limit=10)
+    recent = corpus.list_documents(Filters(), limit=10)
     return Page("index.html", {
-        "corpus": {**queries.corpus_counts(corpus.conn),
+        "corpus": {**corpus.counts(),
                    "schema_version": corpus.schema_version()},
         "synthetic": corpus.meta().get("synthetic"),
         "recent": [_listed(site, row) for row in recent],
-        "places": queries.event_places(corpus.conn, limit=12),
+        "places": corpus.event_places(limit=12),
         "writes": site.writes,
         "links": {"search": "/search", "documents": "/documents", "events": "/events",
                   "missing": "/missing", "api": "/api", "openapi": "/openapi.json"},
@@ -146,7 +146,7 @@ def search(site, request: Request):
     try:
         hits = corpus.search(q, limit=limit + 1, offset=offset, mark=(_START, _END),
                              **filters) if q else []
-        counts = queries.facet_counts(corpus.conn, q, chosen)
+        counts = corpus.facet_counts(q, chosen)
     except BadQuery as exc:  # the query's syntax: say which parameter
         raise BadRequest(str(exc), parameter="q") from None
     more = len(hits) > limit
@@ -177,8 +177,8 @@ def documents(site, request: Request):
     offset = offset_from(params.get("next"), limit=10_000_000)
     chosen = Filters(**filters)
     corpus = site.corpus()
-    rows = queries.list_documents(corpus.conn, chosen, limit=limit + 1, offset=offset)
-    counts = queries.facet_counts(corpus.conn, None, chosen)
+    rows = corpus.list_documents(chosen, limit=limit + 1, offset=offset)
+    counts = corpus.facet_counts(None, chosen)
     state = {**filters, "limit": params.get("limit")}
     return Page("documents.html", {
         "filters": filters, "documents": [_listed(site, r) for r in rows[:limit]],
@@ -350,7 +350,7 @@ def _document_page(site, key: str, as_json: bool = False):
     base = url + "/export/"
     downloads = [{"format": f, "label": label, "url": base + f}
                  for f, (label, _, _) in api.EXPORTS.items()]
-    source = url + "/source" if queries.has_source(corpus.conn, info.id) else None
+    source = url + "/source" if corpus.has_source(info.id) else None
     return Page("document.html", {
         "document": info_dict(site, info), "masthead": _masthead(doc),
         "claims": _claim_rows(doc, resolve), "cites": _cites(site, cites),
@@ -389,7 +389,7 @@ def events(site, request: Request):
         suffix = ".json" if request.state.format == "json" else ""
         rest = {k: v for k, v in request.query_params.items() if k != "place"}
         return RedirectResponse(_url(f"/events/{quote(place, safe='')}{suffix}", rest), 303)
-    return Page("events.html", {"places": queries.event_places(site.corpus().conn)})
+    return Page("events.html", {"places": site.corpus().event_places()})
 
 
 def event(site, request: Request):
@@ -428,7 +428,7 @@ def missing(site, request: Request):
     """``/missing``: symbols the corpus cites but does not hold, most cited first."""
     limit = integer("limit", request.query_params.get("limit"), 50, 1, MAX_LIMIT)
     offset = offset_from(request.query_params.get("next"), limit=10_000_000)
-    rows = queries.missing_documents(site.corpus().conn, limit=limit + 1, offset=offset)
+    rows = site.corpus().missing_documents(limit=limit + 1, offset=offset)
     for row in rows:
         row["cited_by"] = f"/documents/{quote(row['symbol'], safe='/')}/cited-by.json"
     state = {"limit": request.query_params.get("limit")}

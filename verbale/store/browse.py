@@ -1,16 +1,12 @@
-"""Read-only corpus queries the web reader needs and ``Corpus`` does not offer yet.
+"""Browsing queries: document lists with filters, facet counts for a search,
+the places that have claims, and the cited symbols the corpus lacks.
 
-Listing documents with filters, facet counts for a search, the places that
-have claims, and the cited symbols the corpus lacks. They read the store's
-tables (``documents``, ``facets``, ``passages_fts``, ``claims``, ``edges``,
-``symbols``, ``sources``; see :mod:`verbale.store.schema`) through the
-corpus's connection and never write. They belong in :class:`verbale.store.Corpus`
-once its API settles; until then this module is the one place that knows the
-schema outside the store.
+Read-only; :class:`verbale.store.Corpus` exposes each as a method (the web
+reader's listings and facets).
 
 >>> from verbale.store import Corpus, Filters
 >>> with Corpus.open(":memory:") as corpus:
-...     list_documents(corpus.conn, Filters(), limit=5)
+...     corpus.list_documents(Filters(), limit=5)
 []
 """
 
@@ -21,9 +17,9 @@ import sqlite3
 from typing import Any, Optional
 
 from ..errors import BadQuery
-from ..store import Filters
-from ..store.graph import undocs_url
-from ..store.schema import DOC_SHIFT
+from .filters import Filters
+from .graph import undocs_url
+from .schema import DOC_SHIFT
 
 # Facets shown beside search results, in order: parameter name -> label.
 FACETS = {"organ": "Organ", "year": "Year", "agenda_item": "Agenda item", "sender": "Author",
