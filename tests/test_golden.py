@@ -38,8 +38,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("A_79_352", "blocks"): "p1 title; 'Summary', 'Contents', 'Annexes' not headings; p2: summary paragraph "
                             "split at line-initial '(iii)', '(iv)'; pp3-4: wrapped contents entries split "
                             "(one continuation classed quotation)",
-    ("A_56_509", "masthead"): "p1: title taken from 'Note by the Secretary-General'; the real title "
-                              "'Outcome of the sessions of the Conference of the Parties ...' dropped",
     ("A_56_509", "blocks"): "pp2-4 (two columns): bare page numbers '2','3','4' kept as headings; "
                             "paragraphs 4, 5, 7, 8, list item (f) and heading II split at column/page "
                             "breaks and sentence-final lines; 'Report of the Executive Secretary...' "

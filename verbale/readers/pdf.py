@@ -27,6 +27,10 @@ SUPERSCRIPT_RISE = 1.0  # points above the line's baseline
 _MARKER_CHARS = frozenset("0123456789*†‡§")
 _ITALIC_FLAG = 0x40  # PDF font descriptor flag "Italic"
 _MARKER_RUN = re.compile(r"[0-9*†‡§]")
+# Below this nominal size, a font is scaled by the text matrix instead.
+MIN_NOMINAL_SIZE = 3.0
+# Height of PDFium's loose glyph box (ascent + descent) over the font size.
+LOOSE_BOX_RATIO = 1.2
 # Pages with fewer characters than this are treated as having no text layer.
 MIN_PAGE_CHARS = 20
 
@@ -100,7 +104,13 @@ class _Probe:
         return self.x.value, self.y.value
 
     def size(self, i: int) -> float:
-        return pdfium_c.FPDFText_GetFontSize(self.tp, i)
+        size = pdfium_c.FPDFText_GetFontSize(self.tp, i)
+        if size < MIN_NOMINAL_SIZE:
+            # Text drawn at size 1 and scaled by its matrix (some older
+            # producers): the glyph box tells the size the reader sees.
+            _, top, _, bottom = self.box(i)
+            size = (top - bottom) / LOOSE_BOX_RATIO
+        return size
 
     def box(self, i: int) -> tuple[float, float, float, float]:
         pdfium_c.FPDFText_GetLooseCharBox(self.tp, i, self.rect)
