@@ -161,6 +161,8 @@ def _signatures(draft: BlockDraft, block_id: str) -> list[Signature]:
         if SIGNED.match(text):
             names = [n.strip() for n in re.split(r"\(Signed\s?\)", text, flags=re.I) if n.strip()]
             out.extend([name, []] for name in names)
+        elif out and out[-1][1] and text[:1].islower():
+            out[-1][1][-1] += " " + text  # a title wrapped over two lines: "… of the Sudan"
         elif out:
             out[-1][1].append(text)
     return [Signature(name, ", ".join(titles), block_id, tuple([name, *titles])) for name, titles in out]
