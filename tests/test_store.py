@@ -677,3 +677,12 @@ def test_cli_claims_of_files_and_of_the_corpus(corpus_db):
     event = run("claims", "--event", "Khojaly", "--db", str(corpus_db[0]), "-f", "csv")
     assert "A/79/801" in event.stdout and SEED.name in event.stdout
     assert run("claims").returncode == 2  # neither FILES nor --event
+
+
+def test_keys_that_are_no_path_are_not_found(corpus):
+    """Found by schemathesis: "~0" made Path.expanduser raise (a 500 on the web)."""
+    from verbale.errors import NotFound
+
+    for key in ("~0", "~nobody/x.pdf", "\x00", "a" * 5000):
+        with pytest.raises(NotFound):
+            corpus.get(key)

@@ -56,6 +56,17 @@ _OWN_TABLES = ("documents", "bodies", "passages", "symbols", "facets", "refs", "
                "sources", "failures", "meta", "_migrations")
 
 
+def _absolute(key: str) -> str:
+    """``key`` as an absolute file path, or unchanged where it cannot be one
+    ("~0" names no home directory; a URL is no file)."""
+    if "://" in key:
+        return key
+    try:
+        return str(Path(key).expanduser().resolve())
+    except (RuntimeError, OSError, ValueError):
+        return key
+
+
 def default_path() -> Path:
     """Where the corpus lives unless told: ``$VERBALE_DB``, else ``./verbale.db``."""
     return Path(os.environ.get(ENV_DB) or "verbale.db")
@@ -268,7 +279,7 @@ class Corpus:
                                     (lowered, lowered + "g")).fetchone()
             if row[0] is not None:
                 return row[0]
-        absolute = str(Path(key).expanduser().resolve()) if "://" not in key else key
+        absolute = _absolute(key)
         row = self.conn.execute(
             "SELECT min(rowid) FROM documents WHERE path IN (?, ?) OR path LIKE ? ESCAPE '\\'",
             (key, absolute, "%/" + key.replace("\\", "\\\\").replace("%", "\\%")
