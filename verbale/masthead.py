@@ -275,12 +275,6 @@ def _iso(match: re.Match) -> str | None:
         return None
 
 
-def parse_date(text: str) -> str | None:
-    """The first full date in ``text`` as ISO 8601 ("13 January 2025" -> "2025-01-13")."""
-    m = DATE.search(text)
-    return _iso(m) if m else None
-
-
 def title_parts(title: str) -> tuple[str | None, list[str]]:
     """The sender and the addressees named in a communication's title.
 

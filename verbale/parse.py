@@ -112,7 +112,6 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
     warnings.extend(note_warnings)
 
     skip = {id(ln) for ln in [*first[: head.body_start], *head.zone]}
-    title_ids = {id(ln) for ln in head.title_lines}
     body = [ln for part in parts for ln in part.body if id(ln) not in skip]
     geo = measure(body or head.title_lines)
     title_text = structure.lines_text(head.title_lines)
@@ -121,7 +120,7 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
     drafts = [classify(d, geo, kind in ("resolution", "draft resolution")) for d in drafts]
     sender, addressees = title_parts(title_text) if title_text else (None, [])
     result = structure.assemble(
-        title_lines=[ln for ln in head.title_lines if id(ln) in title_ids],
+        title_lines=head.title_lines,
         drafts=drafts, notes=notes, placements=placements, parts=parts, organs=tuple(head.organs),
     )
     return Document(
