@@ -80,7 +80,8 @@ def cites(conn: sqlite3.Connection, rowid: int) -> list[Citation]:
             FROM edges e LEFT JOIN refs r ON r.doc = e.doc AND r.ref = e.ref
             LEFT JOIN {_RESOLVED} s ON s.key = e.key
             WHERE e.doc = ? ORDER BY e.rowid""", (rowid,)).fetchall()
-    return [_citation(conn, source, row[0], row[6], row[1:6]) for row in rows]
+    infos: dict[int, DocInfo] = {}  # a document cited many times is looked up once
+    return [_citation(source, row[0], _info(conn, infos, row[6]), row[1:6]) for row in rows]
 
 
 def cited_by(conn: sqlite3.Connection, keys: Iterable[str], target: Optional[int]
@@ -94,19 +95,22 @@ def cited_by(conn: sqlite3.Connection, keys: Iterable[str], target: Optional[int
         f"""SELECT e.doc, e.target, e.ref, e.type, e.footnote, e.block, r.text
             FROM edges e LEFT JOIN refs r ON r.doc = e.doc AND r.ref = e.ref
             WHERE e.key IN ({marks}) ORDER BY e.doc, e.rowid""", keys).fetchall()
-    sources: dict[int, DocInfo] = {}
-    out = []
-    for row in rows:
-        if row[0] not in sources:
-            sources[row[0]] = doc_info(conn, row[0])
-        out.append(_citation(conn, sources[row[0]], row[1], target, row[2:7]))
-    return out
+    infos: dict[int, DocInfo] = {}
+    document = _info(conn, infos, target)
+    return [_citation(_info(conn, infos, row[0]), row[1], document, row[2:7]) for row in rows]
 
 
-def _citation(conn, source: DocInfo, symbol: str, target: Optional[int], rest) -> Citation:
+def _info(conn, cache: dict[int, DocInfo], rowid: Optional[int]) -> Optional[DocInfo]:
+    if rowid is None:
+        return None
+    if rowid not in cache:
+        cache[rowid] = doc_info(conn, rowid)
+    return cache[rowid]
+
+
+def _citation(source: DocInfo, symbol: str, document: Optional[DocInfo], rest) -> Citation:
     ref, kind, footnote, block, text = rest
-    return Citation(source=source, target=symbol,
-                    document=doc_info(conn, target) if target is not None else None,
+    return Citation(source=source, target=symbol, document=document,
                     url=undocs_url(symbol), reference=ref, type=kind, footnote=footnote,
                     block=block, text=text)
 
