@@ -770,6 +770,7 @@ def _check(ref: Reference, expected: dict, text: str) -> None:
 def test_parse_citation(source, text, expected):
     refs = parse_citation(text)
     assert [r.type for r in refs] == [e["type"] for e in expected], [(r.type, r.text) for r in refs]
+    assert all(r.type in REFERENCE_TYPES for r in refs)  # every type the parser gives is declared
     for ref, exp in zip(refs, expected):
         _check(ref, exp, text)
 
@@ -777,12 +778,6 @@ def test_parse_citation(source, text, expected):
 def test_cases_come_from_at_least_ten_corpus_documents():
     documents = {c[0] for c in CORPUS_CASES} - {"conventions"}
     assert len(documents) >= 10, documents
-
-
-def test_every_type_is_declared():
-    for _, text, expected in SEED_CASES + CORPUS_CASES:
-        for e in expected:
-            assert e["type"] in REFERENCE_TYPES
 
 
 # -- the domain data -------------------------------------------------------------------

@@ -131,6 +131,7 @@ class PlaceMention:
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_TRIE = _alternation(MONTHS.split("|"), lower=False)
+_MONTH_NAMES = frozenset(MONTHS.split("|"))
 _SEP = r"\s*(?:–|—|-|to|and)\s*"
 
 
@@ -305,7 +306,7 @@ def _is_place(name: str, after: str, voc: Vocabulary) -> bool:
         w.rstrip("’'s") in voc.not_places for w in words
     ):
         return False
-    if re.search(rf"^(?:{MONTHS})$", words[0]):
+    if words[0] in _MONTH_NAMES:
         return False
     if re.search(r"-[a-z]+$", words[-1]):
         return False  # "Armenian-dominated", "Houthi-controlled": adjectives
