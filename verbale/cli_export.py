@@ -7,34 +7,15 @@ of registrations.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Callable
 
 import click
 
-from .citations import to_bibtex, to_csl_json
 from .cli import _friendly, _write, main
 from .cli_corpus import _open, _output, db_option
-from .model import Document
 from .pipeline import process
-from .render import to_json
-
-
-def _akn(doc: Document) -> str:
-    # Imported here: lxml is only needed when someone asks for AKN.
-    from .akn import to_akn
-
-    return to_akn(doc)
-
-
-EXPORTERS: dict[str, Callable[[Document], str]] = {
-    "akn": _akn,
-    "json": to_json,
-    "csl": lambda doc: json.dumps(to_csl_json(doc), ensure_ascii=False, indent=2),
-    "bibtex": to_bibtex,
-}
+from .render import EXPORTERS
 
 
 @click.command("export")
@@ -86,7 +67,7 @@ def _write_akn_folder(docs, folder: Path) -> int:
         if not stem or stem in used:
             stem = f"{stem}.{doc.source.sha256[:12]}".lstrip(".")
         used.add(stem)
-        (folder / f"{stem}.akn.xml").write_text(_akn(doc), encoding="utf-8")
+        (folder / f"{stem}.akn.xml").write_text(EXPORTERS["akn"](doc), encoding="utf-8")
     return len(used)
 
 

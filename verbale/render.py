@@ -64,6 +64,28 @@ def to_json(doc: Document, indent: int | None = 2) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
 
 
+def _akn(doc: Document) -> str:
+    from .akn import to_akn  # lxml only when someone asks for AKN
+
+    return to_akn(doc)
+
+
+def _csl(doc: Document) -> str:
+    from .citations import to_csl_json
+
+    return json.dumps(to_csl_json(doc), ensure_ascii=False, indent=2)
+
+
+def _bibtex(doc: Document) -> str:
+    from .citations import to_bibtex
+
+    return to_bibtex(doc)
+
+
+# One document in each exchange format (the CLI's export and the web's downloads).
+EXPORTERS = {"akn": _akn, "json": to_json, "csl": _csl, "bibtex": _bibtex}
+
+
 def _escape(text: str) -> str:
     # Document text must not turn into markup: escape what Markdown would read.
     return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")

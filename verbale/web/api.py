@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import re
 import tempfile
-from typing import Callable, Iterator, Optional
+from typing import Iterator, Optional
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 
-from ..citations import to_bibtex, to_csl_json
 from ..model import Document
 from ..pipeline import process
-from ..render import to_json
+from ..render import EXPORTERS
 from .errors import (
     BadRequest,
     Forbidden,
@@ -41,24 +39,12 @@ from .errors import (
 )
 from .page import json_response
 
-
-def _akn(doc: Document) -> str:
-    from ..akn import to_akn  # lxml only when someone asks for it
-    return to_akn(doc)
-
-
-# format -> (button label, media type, file suffix) and the exporter.
+# format -> (button label, media type, file suffix); the exporters are render.EXPORTERS.
 EXPORTS = {
     "json": ("JSON", "application/json", ".json"),
     "csl": ("CSL-JSON", "application/vnd.citationstyles.csl+json", ".csl.json"),
     "bibtex": ("BibTeX", "application/x-bibtex; charset=utf-8", ".bib"),
     "akn": ("Akoma Ntoso", "application/akn+xml; charset=utf-8", ".akn.xml"),
-}
-EXPORTERS: dict[str, Callable[[Document], str]] = {
-    "json": to_json,
-    "csl": lambda doc: json.dumps(to_csl_json(doc), ensure_ascii=False, indent=2),
-    "bibtex": to_bibtex,
-    "akn": _akn,
 }
 CORPUS_EXPORTS = {
     "documents.jsonl": "application/jsonl; charset=utf-8",
