@@ -11,6 +11,7 @@ its JSON twin, so the property-based test reaches every route.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .. import __version__
@@ -194,6 +195,7 @@ def _upload(max_upload: int) -> dict[str, Any]:
                       "default": _ERROR}}}
 
 
+@functools.lru_cache(maxsize=8)  # built once per upload limit; callers only read it
 def openapi_document(max_upload: int) -> dict[str, Any]:
     """The OpenAPI 3.0.3 description of every route."""
     from .api import CORPUS_EXPORTS, EXPORTS
