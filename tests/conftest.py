@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("VERBALE_SHARED", ROOT.parent / "shared"))
+SHARED = Path(os.environ.get("VERBALE_SHARED", ROOT.parent / "shared")).resolve()
 SEED = SHARED / "seed" / "000_0fcf8cb0ed771c80.txt"
 CORPUS_PDF = SHARED / "corpus" / "pdf"
 SAMPLES = ROOT / "samples"
