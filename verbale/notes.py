@@ -28,6 +28,7 @@ class NoteDraft:
     page: int
     lines: list[Line] = field(default_factory=list)
     first_text: str = ""
+    endnote: bool = False  # set at the end of the document, not on its indicator's page
 
     @property
     def text(self) -> str:
@@ -52,16 +53,18 @@ class Placement:
     end: int
 
 
-def read_notes(parts: list[PageParts]) -> list[NoteDraft]:
-    """Split the note lines of every page into notes."""
+def read_notes(parts: list[PageParts], *, endnotes: bool = False) -> list[NoteDraft]:
+    """Split the note lines of every page into notes (``endnotes``: they are)."""
     notes: list[NoteDraft] = []
     last_number = 0
+    current: NoteDraft | None = None
     for part in parts:
-        current: NoteDraft | None = None
+        if not endnotes:  # a footnote zone starts afresh on each page; endnotes run on
+            current = None
         for line in part.notes:
             marker = _note_start(line, current, last_number)
             if marker is not None:
-                current = NoteDraft(marker, part.number, [line], clean_line(line.text[len(marker):]))
+                current = NoteDraft(marker, part.number, [line], clean_line(line.text[len(marker):]), endnotes)
                 notes.append(current)
                 if marker.isdigit():
                     last_number = int(marker)
@@ -90,27 +93,37 @@ def _note_start(line: Line, current: NoteDraft | None, last_number: int) -> str 
 
 
 def place_markers(parts: list[PageParts], notes: list[NoteDraft]) -> tuple[list[Placement], list[Warning]]:
-    """Find each note's indicator in the body lines of its page."""
+    """Find each footnote's indicator in the body lines of its page, and each
+    endnote's in the whole text, after the indicator of the endnote before."""
     placements: list[Placement] = []
     warnings: list[Warning] = []
     by_page: dict[int, list[int]] = {}
     for index, note in enumerate(notes):
-        by_page.setdefault(note.page, []).append(index)
+        if not note.endnote:
+            by_page.setdefault(note.page, []).append(index)
     for part in parts:
-        cursor = (0, 0)
-        for index in by_page.get(part.number, []):
-            found = _find(part.body, notes[index].marker, cursor)
-            if found is None:
-                warnings.append(Warning(
-                    "note_without_marker",
-                    f"note {notes[index].marker} on page {part.number} has no indicator in the text",
-                    part.number))
-                continue
-            line_no, start, end = found
-            placements.append(Placement(index, part.body[line_no], start, end))
-            cursor = (line_no, end)
+        _place(part.body, [(i, notes[i]) for i in by_page.get(part.number, [])], placements, warnings)
+    text = tuple(line for part in parts for line in part.body)
+    _place(text, [(i, n) for i, n in enumerate(notes) if n.endnote], placements, warnings)
+    for part in parts:
         warnings.extend(_orphan_superscripts(part, placements))
     return placements, warnings
+
+
+def _place(lines: tuple[Line, ...], notes: list[tuple[int, NoteDraft]],
+           placements: list[Placement], warnings: list[Warning]) -> None:
+    """Place ``notes`` in ``lines`` in order, each after the one before."""
+    cursor = (0, 0)
+    for index, note in notes:
+        found = _find(lines, note.marker, cursor)
+        if found is None:
+            warnings.append(Warning(
+                "note_without_marker",
+                f"note {note.marker} on page {note.page} has no indicator in the text", note.page))
+            continue
+        line_no, start, end = found
+        placements.append(Placement(index, lines[line_no], start, end))
+        cursor = (line_no, end)
 
 
 def _find(lines: tuple[Line, ...], marker: str, cursor: tuple[int, int]) -> tuple[int, int, int] | None:

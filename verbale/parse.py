@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import structure
 from .blocks import classify, measure, segment
+from .endnotes import split_endnotes
 from .errors import (
     EmptyInputError,
     NotFoundError,
@@ -107,7 +108,8 @@ def _build(pages, source: Source, warnings: list[Warning]) -> Document:
     head = read_masthead(first, list(pages[0].lines), size)
     if not head.symbols:
         warnings.append(Warning("no_masthead", "no masthead with a document symbol on page 1"))
-    notes = read_notes(parts)
+    parts, endnote_parts = split_endnotes(parts)
+    notes = read_notes(parts) + read_notes(endnote_parts, endnotes=True)
     placements, note_warnings = place_markers(parts, notes)
     warnings.extend(note_warnings)
 

@@ -1,0 +1,77 @@
+"""Endnotes: notes gathered under a "Notes" heading at the end of a document.
+
+The Editorial Manual puts notes at the foot of the page, but some series set
+them as endnotes: the summaries and compilations of the Universal Periodic
+Review (A/HRC/WG.6/…) end with a "Notes" heading followed by every note,
+numbered 1, 2, 3… in the order of their indicators in the text. Those lines
+are taken out of the body here and read as notes; their indicators are then
+searched through the whole text, not on the note's own page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .blocks import ANNEX
+from .layout import NOTE_START, PageParts
+from .readers.lines import Line
+
+# The heading of an endnote section, alone on its line (EN, FR, ES, RU).
+HEADING = re.compile(r"^\s*(?:end\s*notes|notes|notas|notes de fin|примечания)\s*$", re.IGNORECASE)
+
+
+def split_endnotes(parts: list[PageParts]) -> tuple[list[PageParts], list[PageParts]]:
+    """Take the endnote section out of ``parts``.
+
+    Returns the parts without it and, per page, the endnote lines (as the
+    ``notes`` of otherwise empty parts). No heading, or a heading not followed
+    by note 1, leaves the document as it is.
+    """
+    found = _heading(parts)
+    if found is None:
+        return parts, []
+    page_index, line_index = found
+    kept = list(parts[:page_index])
+    notes: list[PageParts] = []
+    ended = False
+    for offset, part in enumerate(parts[page_index:]):
+        body = list(part.body[line_index + 1:] if offset == 0 else part.body)
+        lines = sorted([*body, *part.notes], key=_reading_order)
+        stay = list(part.body[:line_index] if offset == 0 else [])
+        note_lines: list[Line] = []
+        for line in lines:
+            ended = ended or bool(ANNEX.match(line.text.strip()))  # an annex after the notes
+            (stay if ended else note_lines).append(line)
+        kept.append(replace(part, body=tuple(stay), notes=()))
+        notes.append(PageParts(part.number, (), tuple(note_lines), ()))
+    return kept, notes
+
+
+def _heading(parts: list[PageParts]) -> tuple[int, int] | None:
+    """The last endnote heading whose next line opens note 1, if any."""
+    for page_index in range(len(parts) - 1, -1, -1):
+        body = parts[page_index].body
+        for line_index in range(len(body) - 1, -1, -1):
+            if HEADING.match(body[line_index].text) and _opens_first_note(parts, page_index, line_index):
+                return page_index, line_index
+    return None
+
+
+def _opens_first_note(parts: list[PageParts], page_index: int, line_index: int) -> bool:
+    part = parts[page_index]
+    after = [*part.body[line_index + 1:], *part.notes]
+    if not after:  # the notes begin on the next page
+        following = parts[page_index + 1] if page_index + 1 < len(parts) else None
+        after = [*following.body, *following.notes] if following else []
+    if not after:
+        return False
+    first = min(after, key=_reading_order)
+    match = NOTE_START.match(first.text)
+    starts_with_sup = first.superscripts[:1] and first.superscripts[0][0] == 0
+    token = first.text[: first.superscripts[0][1]] if starts_with_sup else match and match.group(1)
+    return token == "1"
+
+
+def _reading_order(line: Line) -> tuple[float, float]:
+    return line.top, line.x0
