@@ -36,13 +36,9 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from _common import REPO, emit, logger, maxrss_mib, shared_dir
+
 TARGET_OVERHEAD = 0.25
-
-
-def shared_dir(arg: str | None) -> Path:
-    raw = arg or os.environ.get("VERBALE_SHARED") or str(REPO.parent / "shared")
-    return Path(raw).expanduser().resolve()
 
 
 def discover(shared: Path) -> tuple[list[str], dict[str, int], list[str]]:
@@ -95,9 +91,8 @@ def _rss_child(shared: Path, workers: int) -> None:
     """In a fresh interpreter: one ingest-N run, then the peak RSS as JSON."""
     files = discover(shared)[0]
     pass_ingest(files, workers)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"writer_peak_mib": own, "worker_peak_mib": kids}))
+    print(json.dumps({"writer_peak_mib": maxrss_mib(),
+                      "worker_peak_mib": maxrss_mib(resource.RUSAGE_CHILDREN)}))
 
 
 def rss(shared: Path, workers: int) -> dict:
@@ -168,14 +163,8 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     if args.rss_child:
         return _rss_child(shared_dir(args.shared), args.workers)
-    log = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
-    report = run(shared_dir(args.shared), args.workers, args.repeat, log=log)
-    if args.json:
-        print(table(report), file=sys.stderr)
-        print(json.dumps(report, indent=2))
-    else:
-        print()
-        print(table(report))
+    report = run(shared_dir(args.shared), args.workers, args.repeat, log=logger(args.json))
+    emit(report, table(report), args.json)
 
 
 if __name__ == "__main__":

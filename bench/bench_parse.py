@@ -34,11 +34,9 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
-import json
 import multiprocessing as mp
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -46,7 +44,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from _common import REPO, emit, logger, maxrss_mib, proc_status_mib, shared_dir
+
 # parse pages/s divided by extract pages/s should be at least this.
 TARGET_PARSE_RATIO = 0.5
 # each later stage (references, claims) should add at most this to parse.
@@ -54,12 +53,6 @@ TARGET_STAGE_OVERHEAD = 0.20
 
 
 # --------------------------------------------------------------------- corpus
-
-def shared_dir(arg: str | None) -> Path:
-    """--shared, else $VERBALE_SHARED, else ../shared relative to the repo root."""
-    raw = arg or os.environ.get("VERBALE_SHARED") or str(REPO.parent / "shared")
-    return Path(raw).expanduser().resolve()
-
 
 def corpus_files(shared: Path) -> list[Path]:
     folder = shared / "corpus" / "pdf"
@@ -164,26 +157,9 @@ def _is_verbale_error(exc: BaseException) -> bool:
 
 # --------------------------------------------------------------------- memory
 
-def _maxrss_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # Linux reports KiB, macOS bytes.
-    return peak / (2**20 if sys.platform == "darwin" else 2**10)
-
-
-def _vm_hwm_mib() -> float | None:
-    """This process's own RSS high-water mark (Linux), reset by exec."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 2**10
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
-
-
 def _child(kind: str, files: list[str]) -> dict:
     """Runs in a fresh spawned interpreter: one pass, then its peak RSS."""
-    start = _maxrss_mib()
+    start = maxrss_mib()
     fn = pass_function(kind)
     for name in files:
         try:
@@ -191,7 +167,8 @@ def _child(kind: str, files: list[str]) -> dict:
         except Exception as exc:
             if not _is_verbale_error(exc):
                 raise
-    return {"peak_mib": _maxrss_mib(), "start_mib": start, "vm_hwm_mib": _vm_hwm_mib()}
+    # VmHWM: this process's own RSS high-water mark (Linux), reset by exec.
+    return {"peak_mib": maxrss_mib(), "start_mib": start, "vm_hwm_mib": proc_status_mib("VmHWM")}
 
 
 def _child_discover(shared: str) -> dict:
@@ -423,19 +400,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
 
-    log = (lambda *a: print(*a, file=sys.stderr, flush=True))
+    log = logger(to_stderr=True)
     shared = shared_dir(args.shared)
     try:
         corpus_files(shared)  # fail here, not in a child process
     except FileNotFoundError as exc:
         ap.exit(2, f"bench: {exc}\n")
     report = run(shared, args.repeat, memory=not args.no_memory, log=log)
-    if args.json:
-        print(table(report), file=sys.stderr)
-        json.dump(report, sys.stdout, indent=2)
-        print()
-    else:
-        print(table(report))
+    emit(report, table(report), args.json)
     return 0
 
 

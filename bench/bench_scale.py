@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -43,7 +42,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from _common import REPO, emit, logger, percentile, proc_status_mib, shared_dir
+
 TARGET_P95_MS = 50.0
 TARGET_SIZE_RATIO = 3.0
 LABEL = ("SYNTHETIC: copies of the documents of <shared>/corpus with symbols, numbers, dates and "
@@ -79,11 +79,6 @@ QUERIES = [
 ]
 
 _NUMBER = re.compile(r"(?<![\w/.])\d{1,6}(?![\w/])")
-
-
-def shared_dir(arg: str | None) -> Path:
-    raw = arg or os.environ.get("VERBALE_SHARED") or str(REPO.parent / "shared")
-    return Path(raw).expanduser().resolve()
 
 
 def templates(shared: Path) -> list:
@@ -154,10 +149,8 @@ class Synthesizer:
 
 
 def _rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    rss = proc_status_mib("VmRSS")
+    return float("nan") if rss is None else rss
 
 
 _JOB: dict = {}  # templates and synthesizer, inherited by forked workers
@@ -254,17 +247,12 @@ def latency(db: Path, rounds: int) -> dict:
                     times[i].append((time.perf_counter() - t) * 1000)
             medians = sorted((statistics.median(v), i) for i, v in times.items())
             ms = [m for m, _ in medians]
-            out[label] = {"p50_ms": _pct(ms, 50), "p95_ms": _pct(ms, 95), "p99_ms": _pct(ms, 99),
+            out[label] = {"p50_ms": percentile(ms, 50), "p95_ms": percentile(ms, 95),
+                          "p99_ms": percentile(ms, 99),
                           "max_ms": ms[-1], "no_hits": sum(1 for n in hits.values() if n == 0),
                           "slowest": [{"query": cases[i][0], "filter": cases[i][1],
                                        "ms": round(m, 1)} for m, i in medians[-3:][::-1]]}
     return out
-
-
-def _pct(values: list[float], p: float) -> float:
-    """Nearest-rank percentile of sorted values."""
-    rank = max(1, -(-len(values) * p // 100))
-    return values[int(rank) - 1]
 
 
 def run(shared: Path, wanted: list[int], workdir: Path, rounds: int, workers: int,
@@ -344,8 +332,7 @@ def main() -> None:
     wanted = [int(x) for x in args.sizes.split(",") if x.strip()]
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="verbale-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if args.json else \
-        (lambda *a: print(*a, flush=True))
+    log = logger(args.json)
     try:
         if args.reuse and not args.workdir:
             parser.error("--reuse needs --workdir")
@@ -354,12 +341,7 @@ def main() -> None:
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    if args.json:
-        print(table(report), file=sys.stderr)
-        print(json.dumps(report, indent=2))
-    else:
-        print()
-        print(table(report))
+    emit(report, table(report), args.json)
 
 
 if __name__ == "__main__":

@@ -11,28 +11,26 @@ references, then quotations + claims (which read the references). Targets
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import time
 from dataclasses import replace
-from pathlib import Path
+
+from _common import shared_dir
 
 from verbale import VerbaleError, parse
 from verbale.claims import extract_claims, extract_quotations
 from verbale.references import extract_references
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path,
-                    default=Path(os.environ.get("VERBALE_SHARED", REPO.parent / "shared")))
+    ap.add_argument("--shared", help="default: $VERBALE_SHARED, else ../shared")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    files = sorted((args.shared / "corpus" / "pdf").glob("*.pdf"))
+    shared = shared_dir(args.shared)
+    files = sorted((shared / "corpus" / "pdf").glob("*.pdf"))
     if not files:
-        raise SystemExit(f"no PDFs under {args.shared}/corpus/pdf (set --shared)")
+        raise SystemExit(f"no PDFs under {shared}/corpus/pdf (set --shared)")
     rounds: dict[str, list[float]] = {"parse": [], "references": [], "claims": []}
     for _ in range(args.repeat):
         clock = time.process_time()

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
-import json
 import os
 import random
 import socket
@@ -37,10 +36,8 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "bench"))
-
-import bench_scale  # noqa: E402  (the synthetic corpus helpers)
+import bench_scale  # the synthetic corpus helpers
+from _common import emit, logger, percentile
 
 WARMUP = 50
 MIX = [("search", 45), ("document", 35), ("search.json", 10), ("document.json", 10)]
@@ -161,18 +158,12 @@ async def run_load(base: str, requests: list[tuple[str, str]], concurrency: int,
     return results, wall
 
 
-def pct(values: list[float], p: float) -> float:
-    """Nearest-rank percentile, in milliseconds."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * p // 100))
-    return ordered[int(rank) - 1] * 1000
-
-
 def summarize(results: list[tuple[str, float, int]], wall: float) -> dict:
     def stats(rows):
         times = [t for _, t, _ in rows]
-        return {"requests": len(rows), "p50_ms": round(pct(times, 50), 1),
-                "p95_ms": round(pct(times, 95), 1), "p99_ms": round(pct(times, 99), 1),
+        return {"requests": len(rows), "p50_ms": round(percentile(times, 50) * 1000, 1),
+                "p95_ms": round(percentile(times, 95) * 1000, 1),
+                "p99_ms": round(percentile(times, 99) * 1000, 1),
                 "mean_ms": round(statistics.fmean(times) * 1000, 1)}
 
     errors = [(k, s) for k, _, s in results if s == 0 or s >= 400]
@@ -211,8 +202,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the built corpus")
     parser.add_argument("--json", action="store_true", help="JSON on stdout, table on stderr")
     args = parser.parse_args()
-    log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if args.json else \
-        (lambda *a: print(*a, flush=True))
+    log = logger(args.json)
     workdir = Path(tempfile.mkdtemp(prefix="verbale-web-"))
     db = Path(args.db) if args.db else workdir / f"synthetic-{args.size}.db"
     if not args.db:
@@ -244,12 +234,7 @@ def main() -> None:
               "concurrency": args.concurrency, "workers": args.workers,
               **summarize(results, wall),
               "cpus": os.cpu_count(), "python": sys.version.split()[0]}
-    if args.json:
-        print(table(report), file=sys.stderr)
-        print(json.dumps(report, indent=2))
-    else:
-        print()
-        print(table(report))
+    emit(report, table(report), args.json)
     if report["errors"]:
         sys.exit(1)
 

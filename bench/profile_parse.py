@@ -25,7 +25,8 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_parse import REPO, discover, shared_dir
+from _common import REPO, shared_dir
+from bench_parse import discover
 
 
 def _own(filename: str) -> str | None:

@@ -273,7 +273,11 @@ class _DocContext:
 
     @cached_property
     def _main_place(self) -> str | None:
-        counts = Counter(p.name for p in find_places(self._text) if not self._common(p.name))
+        # From the places of each block (scanned once, shared with _places_in),
+        # not a second scan of the joined text.
+        counts = Counter(
+            p.name for i in range(len(self.doc.blocks)) for p in self._places_in(i)
+        )
         top = counts.most_common(2)
         if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
             return top[0][0]
@@ -342,9 +346,10 @@ class _DocContext:
     @cached_property
     def _dated(self) -> dict[tuple[str, str], str]:
         out: dict[tuple[str, str], str] = {}
-        for d in find_dates(self._text):
-            if d.day and d.year:
-                out.setdefault((d.days, d.month), d.year)
+        for i in range(len(self.doc.blocks)):
+            for d in self._dates_in(i):  # each block scanned once, shared with _date
+                if d.day and d.year:
+                    out.setdefault((d.days, d.month), d.year)
         return out
 
     @cached_property
