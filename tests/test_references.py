@@ -21,6 +21,7 @@ from verbale.references import (
     parse_citation,
     resolve_references,
 )
+from verbale.symbols import series_organs
 
 SEED = "seed 000_0fcf8cb0ed771c80"
 
@@ -823,7 +824,9 @@ def test_publisher_hint_example_is_a_book_from_that_publisher(entry):
 
 
 def test_series_organs_cover_the_main_organs():
-    organs = DATA["series_organs"]
+    # One table, in symbols.json: references read it through verbale.symbols.
+    organs = series_organs()
+    assert "series_organs" not in DATA
     assert (
         organs["A"] == "United Nations General Assembly"
         and organs["S"] == "United Nations Security Council"
@@ -1048,6 +1051,15 @@ def test_link_given_by_the_document_wins():
         _doc(footnotes=notes, links=(Link("https://undocs.org/A/75/660", 1, "fn1"),))
     )
     assert ref.url == "https://undocs.org/A/75/660"
+
+
+@pytest.mark.parametrize(
+    "link", ["https://undocs.org/en/A%2F75%2F660", "https://docs.un.org/en/A/75/660"]
+)
+def test_link_given_by_the_document_wins_in_any_form(link):
+    notes = [Footnote("fn1", "1", "See A/75/660.", 1, links=(link,))]
+    (ref,), _ = extract_references(_doc(footnotes=notes))
+    assert ref.url == link
 
 
 def test_ibid_and_note_cross_references_in_a_document():

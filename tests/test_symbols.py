@@ -17,8 +17,11 @@ from verbale.symbols import (
     find_resolution_citations,
     find_symbols,
     normalize_symbol,
+    organ_author,
     parse_symbol,
+    series_organs,
     split_joint,
+    symbol_from_url,
 )
 
 # Every row of un-conventions.md section 6, copied by hand:
@@ -305,6 +308,42 @@ def test_seed_footnotes_and_links():
 
 
 @pytest.mark.parametrize(
+    ("url", "symbol"),
+    [
+        ("https://undocs.org/A/75/743", "A/75/743"),  # plain
+        ("https://undocs.org/en/A%2F75%2F743", "A/75/743"),  # percent-encoded
+        ("https://undocs.org/fr/S/RES/2334(2016)", "S/RES/2334 (2016)"),  # language segment
+        ("https://www.undocs.org/EN/a/75/251/", "A/75/251"),
+        ("undocs.org/en/A/RES/377%20(V)", "A/RES/377(V)"),  # no scheme
+        ("https://docs.un.org/en/S/RES/1701(2006)", "S/RES/1701 (2006)"),
+        ("https://documents.un.org/api/symbol/access?s=S%2F26795&l=en&t=pdf", "S/26795"),
+        ("https://documents.un.org/symbol-explorer?symbol=A/HRC/54/35#top", "A/HRC/54/35"),
+        ("https://undocs.org/pdf?symbol=en/A/75/743", "A/75/743"),
+        ("https://undocs.org/Home/Mobile?FinalSymbol=A%2F75%2F743&Language=E", "A/75/743"),
+        ("http://daccess-ods.un.org/access.nsf/Get?Open&DS=A/RES/61/295&Lang=E", "A/RES/61/295"),
+    ],
+)
+def test_symbol_from_url(url, symbol):
+    assert symbol_from_url(url) == symbol
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/archive/A/75/251",  # not a UN address
+        "https://example.org/lookup?symbol=A/75/251",
+        "https://www.un.org/en/ga/sixth/80/programme.shtml",
+        "https://undocs.org/",
+        "https://undocs.org/en/GA/12266",  # not a valid symbol
+        "http://[oops/A/75/251",
+        "",
+    ],
+)
+def test_symbol_from_url_none(url):
+    assert symbol_from_url(url) is None
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "url"),
     [
         ("A/74/676", "en", "https://undocs.org/en/A/74/676"),
@@ -489,7 +528,7 @@ MARKER_GROUPS = ("bodies", "types", "modifiers")
 
 def test_data_shape():
     assert DATA["version"] == 1
-    for group in ("series", *MARKER_GROUPS, "organs"):
+    for group in ("series", "subseries", *MARKER_GROUPS, "organs"):
         for entry in DATA[group]:
             assert entry["evidence"] in {"S", "O", "I", "K"}, entry
             assert entry["examples"], entry
@@ -547,6 +586,30 @@ def test_marker_examples(group, entry, example):
         assert marker in symbol.types
     if group == "modifiers":
         assert any(pattern.fullmatch(modifier) for modifier in symbol.modifiers)
+
+
+def subseries_examples():
+    return [(entry, example) for entry in DATA["subseries"] for example in entry["examples"]]
+
+
+@pytest.mark.parametrize(("entry", "example"), subseries_examples())
+def test_subseries_examples(entry, example):
+    assert parse_symbol(example).text == example
+    assert example.startswith(entry["prefix"])
+    assert organ_author(example) == entry["author"]
+
+
+def test_series_organs():
+    organs = series_organs()
+    assert organs["A"] == "United Nations General Assembly"
+    assert organs["S"] == "United Nations Security Council"
+    assert organs["CCPR"] == "Human Rights Committee"  # a series' name when no author
+    assert set(organs) == {e["prefix"] for group in ("series", "subseries") for e in DATA[group]}
+    assert organ_author("A/HRC/WG.6/7/ITA/1") == "United Nations Human Rights Council"
+    assert organ_author("A/C.3/78/L.49/Rev.1") == "United Nations General Assembly"
+    assert organ_author("XYZ/1") is None
+    with pytest.raises(TypeError):
+        organs["A"] = "changed"  # read-only: one table for every caller
 
 
 def organ_examples():

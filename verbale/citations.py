@@ -26,7 +26,8 @@ from typing import Any
 
 from .model import Document, Reference
 from .references import extract_references
-from .references.patterns import PARTICLES, data
+from .references.patterns import PARTICLES
+from .symbols import organ_author
 
 CSL_TYPES = {
     "un_document": "report",
@@ -169,18 +170,13 @@ def _organs(ref: Reference) -> list[dict[str, str]]:
 
 
 def organ_of(symbol: str) -> str | None:
-    """The organ a symbol's series stands for, longest prefix first.
+    """The organ a symbol's series stands for, longest prefix first
+    (the table is :func:`verbale.symbols.series_organs`).
 
     >>> organ_of("S/2020/982"), organ_of("A/HRC/54/35")
     ('United Nations Security Council', 'United Nations Human Rights Council')
     """
-    series = data()["series_organs"]
-    parts = symbol.split("/")
-    for n in range(len(parts), 0, -1):
-        organ = series.get("/".join(parts[:n]))
-        if organ:
-            return organ
-    return None
+    return organ_author(symbol)
 
 
 def _named_organ(organ: str | None) -> str | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import months
 from .readers.lines import Line
 from .symbols import find_symbols
 
@@ -21,16 +22,7 @@ ORGANS = (
     "Human Rights Council", "Trusteeship Council", "International Court of Justice",
 )
 # Month names in the masthead languages read here (English, French, Spanish).
-_MONTH_NUMBERS = {
-    name: n
-    for names in (
-        "January February March April May June July August September October November December",
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    )
-    for n, name in enumerate(names.split(), start=1)
-}
-_MONTHS = "|".join(_MONTH_NUMBERS)
+_MONTHS = "|".join(name for names in months.BY_LANGUAGE.values() for name in names)
 DATE = re.compile(rf"\b(\d{{1,2}})(?: de)? ({_MONTHS})(?: de)? (\d{{4}})\b", re.I)
 # "Wednesday, 16 April 2025, 10 a.m." heads a verbatim record.
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+")
@@ -269,8 +261,7 @@ def _title_lines(lines: list[Line], start: int) -> list[Line]:
 def _iso(match: re.Match) -> str | None:
     day, month, year = match.groups()
     try:
-        return date(int(year), _MONTH_NUMBERS[month.lower()] if month.lower() in _MONTH_NUMBERS
-                    else _MONTH_NUMBERS[month.capitalize()], int(day)).isoformat()
+        return date(int(year), months.NUMBERS[month.lower()], int(day)).isoformat()
     except (KeyError, ValueError):
         return None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from urllib.parse import unquote
 
 from .blocks import ANNEX, SIGNED, BlockDraft, block_boxes
 from .layout import PageParts
@@ -17,6 +16,7 @@ from .masthead import AGENDA_ITEM, ORGANS
 from .model import Block, Box, Circulation, Footnote, Link, Marker, Section, Signature
 from .notes import NoteDraft, Placement
 from .readers.lines import Line
+from .symbols import symbol_from_url
 from .textjoin import clean_line, join_lines, normalize_spaces
 
 CIRCULATION = re.compile(
@@ -226,7 +226,7 @@ def _note_for_link(raw, page_notes: list[int], notes: list[NoteDraft]) -> int | 
                 if b and b.x0 - 2 <= cx <= b.x1 + 2 and b.top - 2 <= cy <= b.bottom + 2:
                     return i
         return None
-    target = _url_symbol(raw.url)
+    target = (symbol_from_url(raw.url) or "").replace(" ", "")
     for i in page_notes:
         if target and target in notes[i].text.replace(" ", ""):
             return i
@@ -242,9 +242,3 @@ def _block_for_link(raw, blocks: list[Block]) -> str | None:
             if page == raw.page and b.x0 - 2 <= cx <= b.x1 + 2 and b.top - 2 <= cy <= b.bottom + 2:
                 return block.id
     return None
-
-
-def _url_symbol(url: str) -> str | None:
-    """The document symbol an undocs.org address points to."""
-    m = re.match(r"https?://(?:www\.)?undocs\.org/(?:(?:ar|zh|en|fr|ru|es)/)?(.+)$", url, re.I)
-    return unquote(m.group(1)).rstrip("/") if m else None

@@ -34,8 +34,9 @@ Choices:
 - A symbol inside a URL is found when the URL carries it whole: an undocs.org
   path or a query value (``?s=A/75/251``). Such matches have ``in_url=True``, so
   callers can drop the link that repeats a citation. Percent-encoded symbols are
-  not decoded. Other URL paths are skipped: a "/" before a series letter never
-  starts a symbol.
+  not decoded in running text. Other URL paths are skipped: a "/" before a
+  series letter never starts a symbol. A link on its own (a PDF annotation)
+  is read by :func:`symbol_from_url`, which decodes it.
 - In running text only a dash (with optional spaces) joins two symbols into one
   joint group; "and" separates citations. :func:`split_joint`, which is handed a
   single reference, also splits on spaces, "and" and "&".
@@ -50,11 +51,13 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import quote
+from types import MappingProxyType
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 __all__ = [
     "Symbol", "SymbolMatch", "ResolutionCitation", "parse_symbol", "normalize_symbol",
-    "split_joint", "find_symbols", "find_resolution_citations",
+    "split_joint", "find_symbols", "find_resolution_citations", "symbol_from_url",
+    "series_organs", "organ_author",
 ]  # fmt: skip
 
 _DATA = json.loads((Path(__file__).parent / "data" / "symbols.json").read_text("utf-8"))
@@ -68,6 +71,12 @@ _SPELLING = {
     for entry in _DATA[group]
 }
 _ORGANS = {entry["name"]: entry for entry in _DATA["organs"]}
+# Author of a document by symbol prefix: a series' author (its name unless the
+# data gives one), then the longer prefixes of the "subseries" group.
+_AUTHORS = MappingProxyType(
+    {entry["prefix"]: entry.get("author", entry["name"]) for entry in _DATA["series"]}
+    | {entry["prefix"]: entry["author"] for entry in _DATA["subseries"]}
+)
 _LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 # One-to-one replacements, so offsets into the folded text stay valid for the
@@ -105,6 +114,13 @@ _SPLIT_RE = re.compile(
 _JOINT_GAP = re.compile(r"\s*[-–—−]\s*")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 _UNDOCS_RE = re.compile(rf"undocs\.org/(?:(?:{'|'.join(_LANGS)})/)?", re.I)
+# symbol_from_url: hosts whose path is a symbol, hosts whose query names one.
+_PATH_HOSTS = frozenset({"undocs.org", "docs.un.org"})
+_QUERY_HOSTS = _PATH_HOSTS | {"documents.un.org", "daccess-ods.un.org", "documents-dds-ny.un.org"}
+_QUERY_KEYS = frozenset({"s", "symbol", "finalsymbol", "ds"})
+_SCHEME_RE = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+_LANG_SEGMENT_RE = re.compile(rf"^(?:{'|'.join(_LANGS)})/", re.I)
+_NUMBERED_TAIL_RE = re.compile(r"\.\d+$")
 
 
 @dataclass(frozen=True)
@@ -309,6 +325,70 @@ def find_resolution_citations(text: str) -> list[ResolutionCitation]:
             start = first_start if index == 0 else item.start()
             citations.append(_citation(keyword["kind"].lower(), organ, item, start))
     return citations
+
+
+def symbol_from_url(url: str) -> str | None:
+    """The symbol of the document a UN address points to, normalized; else None.
+
+    Reads the path of undocs.org and docs.un.org (its current name), after an
+    optional language segment (``/en/``), and the symbol in the query string
+    of documents.un.org, daccess-ods.un.org and older undocs.org links
+    (``?s=``, ``?symbol=``, ``?FinalSymbol=``, ``?DS=``, a language segment
+    allowed there too). Percent-encoding is decoded; the scheme may be left
+    out. Other hosts give None, and so does an address whose symbol does not
+    parse.
+
+    Example:
+        >>> symbol_from_url("https://undocs.org/en/A%2F75%2F743")
+        'A/75/743'
+        >>> symbol_from_url("https://documents.un.org/api/symbol/access?s=S%2F26795&l=en&t=pdf")
+        'S/26795'
+        >>> symbol_from_url("https://example.org/A/75/743") is None
+        True
+    """
+    url = url.strip()
+    try:
+        parts = urlsplit(url if _SCHEME_RE.match(url) else f"https://{url}")
+    except ValueError:  # "http://[oops": a malformed IPv6 host
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    candidates = [unquote(parts.path)] if host in _PATH_HOSTS else []
+    if host in _QUERY_HOSTS:
+        candidates += [value for key, value in parse_qsl(parts.query) if key.lower() in _QUERY_KEYS]
+    for candidate in candidates:
+        symbol = parse_symbol(_LANG_SEGMENT_RE.sub("", candidate.strip("/")))
+        if symbol:
+            return symbol.text
+    return None
+
+
+def series_organs() -> MappingProxyType[str, str]:
+    """The author (organ) of a document by symbol prefix, read-only.
+
+    The prefixes are the series (``A``) and the longer prefixes of
+    subsidiary organs (``A/HRC``, ``E/CN.4``); the names are as a citation
+    gives an author (``United Nations General Assembly``).
+    """
+    return _AUTHORS
+
+
+def organ_author(symbol: str) -> str | None:
+    """The organ behind a symbol, by its longest prefix in :func:`series_organs`.
+
+    A component counts with or without its number, so ``A/CONF.189/12``
+    belongs to the ``A/CONF`` prefix.
+
+    Example:
+        >>> organ_author("S/2020/982"), organ_author("A/HRC/54/35")
+        ('United Nations Security Council', 'United Nations Human Rights Council')
+    """
+    parts = symbol.split("/")
+    for n in range(len(parts), 0, -1):
+        head = "/".join(parts[:n])
+        for prefix in (head, _NUMBERED_TAIL_RE.sub("", head)):
+            if prefix in _AUTHORS:
+                return _AUTHORS[prefix]
+    return None
 
 
 # --- symbols: validation ----------------------------------------------------

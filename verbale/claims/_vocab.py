@@ -14,9 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import months as _months
+
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "measures.json"
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# English month names as a regex alternation (the claims read English only).
+MONTHS = "|".join(_months.ENGLISH)
 
 # Closed-class words: a noun phrase of the form "613 civilians" never runs
 # through them, so they end the words scanned after a number.

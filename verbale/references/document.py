@@ -12,9 +12,6 @@ from .note import note_drafts, to_reference
 from .resolve import resolve_references
 
 _LANGS = frozenset({"ar", "zh", "en", "fr", "ru", "es"})
-_UNDOCS = re.compile(
-    r"^https?://(?:www\.)?undocs\.org/(?:(?:ar|zh|en|fr|ru|es)/)?(?P<symbol>.+)$", re.IGNORECASE
-)
 _LAST = 10**9
 
 
@@ -104,8 +101,8 @@ def _prefer_link(ref: Reference, links: tuple[str, ...]) -> Reference:
         return ref
     wanted = _key(ref.symbols[0])
     for link in links:
-        m = _UNDOCS.match(link)
-        if m and _key(m.group("symbol")) == wanted:
+        symbol = S.symbol_from_url(link)
+        if symbol and _key(symbol) == wanted:
             return dataclasses.replace(ref, url=link)
     return ref
 

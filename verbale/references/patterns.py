@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .. import months as M
+
 DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 _D = f"[{DASH}]"
 
@@ -42,24 +44,7 @@ def _alternation(names, flags: str = "") -> str:
 
 # -- dates ------------------------------------------------------------------
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MONTH = rf"(?:{'|'.join((*M.ENGLISH, *M.ABBREVIATIONS))})\.?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 DATE = re.compile(
     rf"""
@@ -74,7 +59,7 @@ YEAR = re.compile(rf"(?<![\d/.\-])({_YEAR})(?![\d/])")
 
 
 def _month(name: str) -> int:
-    return MONTHS[name[:3].lower()]
+    return M.NUMBERS[name.rstrip(".").lower()]
 
 
 def date_iso(m: re.Match) -> str:
