@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import takewhile
 
 from . import months
 from .readers.lines import Line
-from .symbols import find_symbols
+from .symbols import find_symbols, normalize_symbol, parse_symbol
 
 ORGANS = (
     "General Assembly", "Security Council", "Economic and Social Council",
@@ -86,6 +87,8 @@ def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: floa
                          and _is_field(ln.text)]
             for line in head.zone:
                 _read_field(head, line.text)
+        else:
+            _resolution_heading(head, lines)
         return head
     zone = lines[:title_at]
     if lines[title_at].size is not None:
@@ -101,7 +104,44 @@ def read_masthead(lines: list[Line], raw_first_page: list[Line], body_size: floa
     head.agenda_titles = _agenda_titles(zone)
     head.title_lines = _title_lines(lines, title_at)
     head.body_start = title_at + len(head.title_lines)
+    if not head.symbols:
+        _resolution_heading(head, lines)
     return head
+
+
+# How printed volumes of resolutions head each one, without a masthead:
+# "Resolution 242 (1967)", "82 (1950). Resolution of 25 June 1950" (Security
+# Council: number and year); "60/147. Basic Principles…" (General Assembly:
+# session and number); "293 (IV)" (General Assembly before 1976).
+_SC_HEADING = re.compile(r"^(?:resolution\s+)?(\d{1,4})\s*\((\d{4})\)\.?(?=\s|$)", re.I)
+_GA_HEADING = re.compile(r"^(?:resolution\s+)?(?:(\d{1,2})/(\d{1,3})\.|(\d{1,4})\s*\(([IVXL]+)\)\.?)(?=\s|$)", re.I)
+# What may follow the number on its line: "Resolution of 25 June 1950", "of 22 November 1967".
+_HEADING_REST = re.compile(r"^\s*(?:resolution\b)?\s*(?:of\s+\d{1,2}\s+\S+\s+\d{4}\b.*)?$", re.I)
+# The organ speaks in the first lines: "The Security Council,", "Adopted by the General Assembly".
+_ADOPTING = re.compile(r"^(?:\d{1,2}\.\s+)?(?:The|Adopted by the) (Security Council|General Assembly)\b")
+HEADING_LINES = 12
+
+
+def _resolution_heading(head: Masthead, lines: list[Line]) -> None:
+    """The symbol, organ and date a resolution's own heading states."""
+    window = [ln.text.strip() for ln in lines[:HEADING_LINES]]
+    organ = next((m.group(1) for text in window if (m := _ADOPTING.match(text))), None)
+    for i, text in enumerate(window):
+        sc, ga = _SC_HEADING.match(text), _GA_HEADING.match(text)
+        if organ == "Security Council" and sc and _HEADING_REST.match(text[sc.end():]):
+            symbol = f"S/RES/{sc.group(1)} ({sc.group(2)})"
+        elif organ == "General Assembly" and ga:
+            symbol = f"A/RES/{ga.group(1)}/{ga.group(2)}" if ga.group(1) else f"A/RES/{ga.group(3)}({ga.group(4)})"
+        else:
+            continue
+        if parse_symbol(symbol) is None:
+            return
+        head.symbols = [normalize_symbol(symbol)]
+        head.organs = head.organs or [organ]
+        heading = list(takewhile(lambda t: not t.startswith("The "), window[i:i + 3]))  # not the preamble
+        dated = (_iso(m) for t in heading if (m := DATE.search(t)))
+        head.date = head.date or next((d for d in dated if d), None)
+        return
 
 
 def _job_number(head: Masthead, lines: list[Line]) -> None:
