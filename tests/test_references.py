@@ -721,6 +721,15 @@ CORPUS_CASES = [
     ),
     (
         "ohchr_1_en",
+        "AccessNow, p.2 and JS2, p.8.",
+        [
+            {"type": "short_form", "short_title": "AccessNow", "pinpoint_page": "2"},
+            {"type": "short_form", "short_title": "JS2", "pinpoint_page": "8"},
+        ],
+    ),
+    ("ohchr_1_en", "ASSO21 (p.7).", [{"type": "short_form", "short_title": "ASSO21", "pinpoint_page": "7"}]),
+    (
+        "ohchr_1_en",
         "CoE-CM, Resolution CM/ResCMN (2017), p.1.",
         [{"type": "resolution_other", "organization": "Council of Europe", "pinpoint_page": "1"}],
     ),

@@ -255,7 +255,7 @@ def short_form(seg: Segment) -> list[Draft] | None:
     drafts = []
     for part in re.finditer(r"(?:[^,]|,(?!\s*[A-Z][A-Za-z0-9-]*,))+?(?=\s+and\s+[A-Z]|$)", body):
         a = P.SHORT_ACRONYM.fullmatch(part.group().strip(" ,").removeprefix("and ").strip())
-        loc = P.parse_locator(a.group("loc")) if a else None
+        loc = P.parse_locator(a.group("loc") or a.group("ploc")) if a else None
         if not loc:
             return None
         start = seg.body + part.start() + part.group().index(a.group("name"))

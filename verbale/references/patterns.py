@@ -131,9 +131,11 @@ NOTE_XREF = re.compile(
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
 )
 EDITORIAL_NOTE = re.compile(r"\*?\s*(?:Reissued|Issued|Circulated|Translated|Submitted|Prepared)\b")
-# "JS7, p.8", "CoE-ECRI, paras. 24 and 29": a source named by its abbreviation.
+# "JS7, p.8", "CoE-ECRI, paras. 24 and 29", "AccessNow, p.2", "ASSO21 (p.7)": a source
+# named by its abbreviation (UPR summaries list them in their first note).
 SHORT_ACRONYM = re.compile(
-    r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z][A-Za-z0-9]*)*)\s*,\s*(?P<loc>(?:pp?|paras?)\.\s*.+)"
+    r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*)"
+    r"(?:\s*,\s*(?P<loc>(?:pp?|paras?)\.\s*.+)|\s*\((?P<ploc>(?:pp?|paras?)\.\s*[^()]+)\))"
 )
 SHORT_FORM = re.compile(
     r"(?P<name>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})\.?\s+at\s+(?P<pin>(?:pp?\.\s*)?\d+(?:\s*[-\u2013]\s*\d+)?)"
