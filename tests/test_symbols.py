@@ -270,6 +270,7 @@ def test_find_skips_foreign_series():
         ("https://undocs.org/en/A/74/676", "A/74/676", "A/74/676"),
         ("https://undocs.org/S/RES/2334(2016)", "S/RES/2334 (2016)", "S/RES/2334(2016)"),
         ("undocs.org/a/75/251.", "A/75/251", "a/75/251"),
+        ("https://docs.un.org/en/A/HRC/59/60", "A/HRC/59/60", "A/HRC/59/60"),  # undocs.org's new name
         ("https://example.org/lookup?symbol=A/75/251&x=1", "A/75/251", "A/75/251"),
         ("www.example.org/lookup?s=S/2020/947.", "S/2020/947", "S/2020/947"),
     ],

@@ -32,7 +32,7 @@ Choices:
 - ``Symbol.series`` is the first component only (``E`` for ``E/C.12/GC/24``);
   bodies stay in ``parts``.
 - A symbol inside a URL is found when the URL carries it whole: an undocs.org
-  path or a query value (``?s=A/75/251``). Such matches have ``in_url=True``, so
+  or docs.un.org path or a query value (``?s=A/75/251``). Such matches have ``in_url=True``, so
   callers can drop the link that repeats a citation. Percent-encoded symbols are
   not decoded in running text. Other URL paths are skipped: a "/" before a
   series letter never starts a symbol. A link on its own (a PDF annotation)
@@ -113,7 +113,7 @@ _SPLIT_RE = re.compile(
 )
 _JOINT_GAP = re.compile(r"\s*[-–—−]\s*")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
-_UNDOCS_RE = re.compile(rf"undocs\.org/(?:(?:{'|'.join(_LANGS)})/)?", re.I)
+_UNDOCS_RE = re.compile(rf"(?:undocs\.org|(?<![\w.])docs\.un\.org)/(?:(?:{'|'.join(_LANGS)})/)?", re.I)
 # symbol_from_url: hosts whose path is a symbol, hosts whose query names one.
 _PATH_HOSTS = frozenset({"undocs.org", "docs.un.org"})
 _QUERY_HOSTS = _PATH_HOSTS | {"documents.un.org", "daccess-ods.un.org", "documents-dds-ny.un.org"}
