@@ -38,10 +38,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("A_79_352", "blocks"): "p1 title; 'Summary', 'Contents', 'Annexes' not headings; p2: summary paragraph "
                             "split at line-initial '(iii)', '(iv)'; pp3-4: wrapped contents entries split "
                             "(one continuation classed quotation)",
-    ("A_56_509", "blocks"): "pp2-4 (two columns): bare page numbers '2','3','4' kept as headings; "
-                            "paragraphs 4, 5, 7, 8, list item (f) and heading II split at column/page "
-                            "breaks and sentence-final lines; 'Report of the Executive Secretary...' "
-                            "not a heading",
     ("A_39_361", "masthead"): "OCR layer: symbol 'A/39/36I', date '25 July 19 84', 'ftem 108' not read -> "
                               "no masthead at all",
     ("A_39_361", "blocks"): "OCR layer: type size jitters line to line, so nearly every line is its own "

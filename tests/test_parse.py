@@ -4,11 +4,14 @@ project's own sample letter (PDF and text export of the same content)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
-from conftest import SAMPLES
+from conftest import CORPUS_PDF, SAMPLES, need
 
 from verbale import parse
+from verbale.layout import order_columns
+from verbale.readers.lines import Line
 
 FURNITURE = re.compile(r"_{5,}|\*\d{7}\*|\b\d{2}-\d{5}\b|Please recycle|https?://|^\d{1,3}/\d{1,3}$")
 
@@ -137,3 +140,72 @@ def test_pdf_blocks_carry_boxes():
     # A superscript indicator is traced to its own glyph, not to its whole line.
     numbered = [m for b in doc.blocks for m in b.markers if m.marker.isdigit()]
     assert numbered and all(m.box.x1 - m.box.x0 < 8 for m in numbered)
+
+
+# -- two-column pages ----------------------------------------------------------
+
+def _line(text, x0, top, x1, bold=False):
+    return Line(text, 2, x0, top, x1, top + 11, size=9.2, bold=bold)
+
+
+def test_two_columns_read_left_then_right_below_a_title():
+    title = _line("A title over both columns", 80, 80, 500, bold=True)
+    left = [_line(f"left {i} " + "word " * 8, 60, 140 + 12 * i, 300) for i in range(8)]
+    right = [_line(f"right {i} " + "word " * 8, 312, 140 + 12 * i, 552) for i in range(8)]
+    rows = [ln for pair in zip(left, right) for ln in pair]  # extraction order: row by row
+    ordered = order_columns([*rows, title])
+    assert [ln.text for ln in ordered] == [ln.text for ln in [title, *left, *right]]
+    assert [ln.column for ln in ordered] == [0] + [1] * 8 + [2] * 8
+
+
+def test_right_column_with_mostly_indented_lines():
+    # more of the right column's lines are indented list items than flush ones
+    left = [_line(f"left {i} " + "word " * 8, 60, 140 + 12 * i, 300) for i in range(10)]
+    right = [_line(f"({'abcdefghij'[i]}) item " + "word " * 6, 336 if i % 3 else 312, 140 + 12 * i, 552)
+             for i in range(10)]
+    ordered = order_columns([ln for pair in zip(left, right) for ln in pair])
+    assert [ln.text for ln in ordered] == [ln.text for ln in [*left, *right]]
+
+
+def test_masthead_band_above_the_title_is_left_as_read():
+    head = [_line("General Assembly", 100, 40, 250, bold=True), _line("Distr.: General", 370, 40, 440),
+            _line("Fifty-sixth session", 60, 60, 140), _line("26 October 2001", 370, 60, 440)]
+    title = _line("A title over both columns", 80, 100, 500, bold=True)
+    left = [_line(f"left {i} " + "word " * 8, 60, 140 + 12 * i, 300) for i in range(8)]
+    right = [_line(f"right {i} " + "word " * 8, 312, 140 + 12 * i, 552) for i in range(8)]
+    ordered = order_columns([*head, title, *left, *right])
+    assert ordered == [*head, title, *[replace(ln, column=1) for ln in left],
+                       *[replace(ln, column=2) for ln in right]]
+
+
+def test_a_table_with_a_narrow_column_is_not_two_columns():
+    rows = [_line(f"Report of the Secretary-General on item {i} " + "x" * 30, 120, 80 + 20 * i, 420)
+            for i in range(8)]
+    issued = [_line("Issued", 440, 80 + 20 * i, 465) for i in range(8)]
+    lines = [ln for pair in zip(rows, issued) for ln in pair]
+    assert order_columns(lines) == lines
+
+
+def test_two_column_report_read_in_column_order():
+    """A/56/509 (2001) sets pp2-4 in two columns: paragraphs go on from the
+    foot of the left column to the head of the right one and over the page."""
+    doc = parse(need(CORPUS_PDF / "A_56_509.en.pdf"))
+    numbered = [b for b in doc.blocks if b.kind == "numbered_paragraph"]
+    assert [b.number for b in numbered] == [str(n) for n in range(1, 12)]
+    five = numbered[4]
+    assert five.text.startswith("5. On the basis of the political agreement")
+    assert "mechanisms for the transfer of technology. An expert group" in five.text
+    assert five.text.endswith("in relation to climate change.")
+    # one box per column: the left one ends before the right one starts
+    (p1, left), (p2, right) = five.boxes
+    assert p1 == p2 == 3 and left.x1 < right.x0
+    assert "Plan of Action. The President convened" in numbered[3].text  # a full line ends a sentence
+    assert numbered[6].pages == (3, 4) and numbered[6].text.endswith("biodiversity and desertification.")
+    item_f = next(b for b in doc.blocks if b.number == "(f)")
+    assert "serving as the meeting of the parties to the Kyoto Protocol" in item_f.text
+    heading = next(b for b in doc.blocks if b.text.startswith("II."))
+    assert heading.kind == "heading" and heading.text.endswith("fifth session of the Conference of the Parties")
+    # the title over both columns of p2 comes before the columns
+    title = doc.blocks[doc.blocks.index(numbered[0]) - 1]
+    assert title.kind == "heading" and title.text.startswith("Report of the Executive Secretary")
+    assert not [b for b in doc.blocks if re.fullmatch(r"\d{1,3}", b.text)]  # no bare page numbers

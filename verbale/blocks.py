@@ -3,8 +3,10 @@
 A new block starts where the layout says so: extra space above a line, a
 first-line indent, a change of type (bold headings), a list or paragraph
 number, a ``(Signed)`` line, or a short line that ends a sentence. A block
-goes on across a page break (and the notes that interrupt it) when the page
-ended mid-sentence or the next page starts in lower case.
+goes on across a page break (and the notes that interrupt it), or from the
+foot of the left column to the head of the right one on a two-column page,
+when the page (column) ended mid-sentence or the next starts in lower case.
+On a two-column page, margins and indents are those of the line's column.
 
 Kinds: ``paragraph``, ``numbered_paragraph``, ``list_item``, ``quotation``,
 ``heading``, ``annex_heading``, ``signature``, ``title``,
@@ -24,6 +26,8 @@ from .textjoin import clean_line, join_lines
 
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\.?\s+(?=\S)")
 LIST_ITEM = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[a-z]\)|[–—•·▪\-])\s+")
+# "IV. Institutional linkage", "B. Mandate": the number of a section heading.
+SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+(?=\S)")
 SIGNED = re.compile(r"^\(Signed\s?\)", re.I)
 # "Annex", "Annex II", "Enclosure 3" alone, or "Annex to the letter …".
 ANNEX = re.compile(
@@ -38,6 +42,10 @@ GAP_RATIO = 1.35
 # A text line shorter than this share of a full line ends its paragraph.
 SHORT_LINE = 0.72
 INTRO_LINE = 0.85
+# Headings run to this many characters; those set in display type (this many
+# points larger than the body text) to half as many again.
+HEADING_LENGTH = 160
+DISPLAY_SIZE = 2.0
 
 
 @dataclass
@@ -58,27 +66,39 @@ class Geometry:
     """Measures of the page layout that decide where blocks break."""
 
     pdf: bool
-    left: dict[int, float]
-    right: dict[int, float]
+    # Left and right margin of the text, by (page, column): a page set in two
+    # columns has one pair per column (1, 2) and one across both (0).
+    left: dict[tuple[int, int], float]
+    right: dict[tuple[int, int], float]
     pitch: float
     indent_mode: bool  # text exports that mark paragraphs by indenting
     full_length: int
     size: float = 0.0  # the body text's font size (PDF)
 
+    def left_of(self, line: Line) -> float:
+        return self.left[line.page, line.column]
+
+    def right_of(self, line: Line) -> float:
+        return self.right[line.page, line.column]
+
 
 def measure(lines: list[Line]) -> Geometry:
-    """Margins per page, line pitch and full line length of the body text."""
+    """Margins per page (and column), line pitch and full line length of the body text."""
     pdf = any(ln.size is not None for ln in lines)
-    left: dict[int, float] = {}
-    right: dict[int, float] = {}
-    by_page: dict[int, list[Line]] = {}
+    left: dict[tuple[int, int], float] = {}
+    right: dict[tuple[int, int], float] = {}
+    by_frame: dict[tuple[int, int], list[Line]] = {}
     for ln in lines:
-        by_page.setdefault(ln.page, []).append(ln)
-    for page, page_lines in by_page.items():
-        xs = Counter(round(ln.x0) for ln in page_lines)
-        left[page] = float(xs.most_common(1)[0][0])
-        ends = sorted(ln.x1 for ln in page_lines)
-        right[page] = ends[int(len(ends) * 0.9)] if ends else 0.0
+        by_frame.setdefault((ln.page, ln.column), []).append(ln)
+    for frame, frame_lines in by_frame.items():
+        xs = Counter(round(ln.x0) for ln in frame_lines)
+        left[frame] = float(xs.most_common(1)[0][0])
+        ends = sorted(ln.x1 for ln in frame_lines)
+        right[frame] = ends[int(len(ends) * 0.9)] if ends else 0.0
+    for page, column in by_frame:
+        if column:  # a line across two columns runs from the left one's margin to the right one's
+            left[page, 0] = left.get((page, 1), left[page, column])
+            right[page, 0] = right.get((page, 2), right[page, column])
     steps = [
         b.top - a.top for a, b in zip(lines, lines[1:])
         if a.page == b.page and 0 < b.top - a.top < 40 and a.size == b.size
@@ -128,7 +148,8 @@ def _breaks(prev: Line, cur: Line, geo: Geometry) -> bool:
     starts_item = bool(NUMBERED.match(text) or LIST_ITEM.match(text) and _set_apart(cur, geo))
     if starts_item and ends_sentence:
         return True
-    if cur.page != prev.page:
+    if cur.page != prev.page or cur.column > prev.column > 0:
+        # on to the next page, or from the foot of the left column to the head of the right one
         return not _continues_over_page(prev, cur, ends_sentence, geo)
     if geo.pdf:
         return _pdf_breaks(prev, cur, ends_sentence, geo)
@@ -146,7 +167,7 @@ def _set_apart(cur: Line, geo: Geometry) -> bool:
     """A list item starts indented or after a gap; "(b)" that merely wraps to
     the start of a line inside a sentence is neither."""
     if geo.pdf:
-        return cur.x0 > geo.left[cur.page] + 4
+        return cur.x0 > geo.left_of(cur) + 4
     return cur.x0 >= 1 or cur.gap_before >= 1 or not geo.indent_mode
 
 
@@ -156,9 +177,9 @@ def _continues_over_page(prev: Line, cur: Line, ends_sentence: bool, geo: Geomet
     if NUMBERED.match(cur.text) or LIST_ITEM.match(cur.text) or ANNEX.match(cur.text):
         return False
     if geo.pdf:
-        flush = abs(cur.x0 - geo.left[cur.page]) < 4 and cur.bold == prev.bold
-        # A sentence may end exactly at the end of a page's last, full line.
-        full = prev.x1 > geo.right[prev.page] - 12
+        flush = abs(cur.x0 - geo.left_of(cur)) < 4 and cur.bold == prev.bold
+        # A sentence may end exactly at the end of a page's (column's) last, full line.
+        full = prev.x1 > geo.right_of(prev) - 12
         return flush and (not ends_sentence or full)
     return not ends_sentence
 
@@ -169,11 +190,12 @@ def _pdf_breaks(prev: Line, cur: Line, ends_sentence: bool, geo: Geometry) -> bo
         return True
     if cur.bold != prev.bold or abs((cur.size or 0) - (prev.size or 0)) > 0.6:
         return True
-    left = geo.left[cur.page]
-    hanging = bool(NUMBERED.match(prev.text) or LIST_ITEM.match(prev.text))
+    left = geo.left_of(cur)
+    hanging = bool(NUMBERED.match(prev.text) or LIST_ITEM.match(prev.text)
+                   or prev.bold and SECTION_NUMBER.match(prev.text))
     if cur.x0 > left + 8 and prev.x0 < left + 4 and not hanging:
         return True  # first-line indent (not the hanging indent of a numbered line)
-    short = prev.x1 < geo.right[prev.page] - 40
+    short = prev.x1 < geo.right_of(prev) - 40
     return short and ends_sentence
 
 
@@ -203,7 +225,8 @@ def classify(block: BlockDraft, geo: Geometry, is_resolution: bool) -> BlockDraf
 
 def _is_heading(block: BlockDraft, geo: Geometry) -> bool:
     text = " ".join(ln.text for ln in block.lines)
-    if len(text) > 160 or text.rstrip().endswith((".", ",", ";", ":")):
+    limit = HEADING_LENGTH * (1.5 if _display_type(block, geo) else 1)
+    if len(text) > limit or text.rstrip().endswith((".", ",", ";", ":")):
         return False
     if geo.pdf:
         # Bold, or a short italic line standing alone (subheadings of notes).
@@ -213,11 +236,18 @@ def _is_heading(block: BlockDraft, geo: Geometry) -> bool:
     return len(block.lines) == 1 and text[:1].isupper() and len(text) < geo.full_length * 0.8
 
 
+def _display_type(block: BlockDraft, geo: Geometry) -> bool:
+    """Set larger than the body text (a heading over two columns, a title)."""
+    return geo.pdf and all((ln.size or 0) >= geo.size + DISPLAY_SIZE for ln in block.lines)
+
+
 def _is_quotation(block: BlockDraft, geo: Geometry) -> bool:
     if geo.pdf:
+        if _display_type(block, geo):
+            return False
         lines = block.lines
-        left = geo.left[block.first.page]
-        right = geo.right[block.first.page]
+        left = geo.left_of(block.first)
+        right = geo.right_of(block.first)
         inset = all(ln.x0 > left + 12 for ln in lines)
         narrow = all(ln.x1 < right - 12 for ln in lines[:-1]) if len(lines) > 1 else False
         return inset and narrow
@@ -230,14 +260,16 @@ def block_text(block: BlockDraft) -> str:
 
 
 def block_boxes(block: BlockDraft) -> tuple[tuple[int, Box], ...]:
-    """One box per page the block covers (PDF only)."""
-    out: dict[int, Box] = {}
+    """One box per page the block covers, and per column on a two-column page
+    (PDF only), in reading order."""
+    out: dict[tuple[int, int], Box] = {}
     for ln in block.lines:
         box = ln.box
         if box is None:
             continue
-        if ln.page in out:
-            b = out[ln.page]
+        key = (ln.page, ln.column)
+        if key in out:
+            b = out[key]
             box = Box(min(b.x0, box.x0), min(b.top, box.top), max(b.x1, box.x1), max(b.bottom, box.bottom))
-        out[ln.page] = box
-    return tuple(out.items())
+        out[key] = box
+    return tuple((page, box) for (page, _), box in out.items())

@@ -32,6 +32,9 @@ class Line:
     superscript_boxes: tuple[Box, ...] = ()  # one per span, PDFs only
     # Blank lines seen just before this one (text exports only).
     gap_before: float = 0.0
+    # On a two-column page: 1 for the left column, 2 for the right one; 0 for
+    # a line across the page (and for every line of a one-column page).
+    column: int = 0
 
     @property
     def box(self) -> Box | None:
