@@ -32,15 +32,13 @@ SYMBOL_DEFECTS: dict[str, str] = {
     "A_39_361.en.pdf": "OCR layer: symbol printed 'A/39/36I' and no 'Distr.:'/'United Nations' line -> no "
                        "masthead read",
     "E_CN.4_109.en.pdf": "1948 OCR layer 'E / C N A/109' read as 'A/109'",
-    "un-su__1971-09-29_A_L.632-EN.pdf": "1971 OCR masthead ('UNITED' / 'GENERAL ASSEMBLY', 'Distr.' then "
-                                        "'LIMITED' on its own line) not recognised as a masthead",
 }
 
 # file -> why the masthead date is missing or wrong.
 DATE_DEFECTS: dict[str, str] = {
     "A_39_361.en.pdf": "OCR layer: '25 July 19 84', and no masthead read",
     "E_CN.4_109.en.pdf": "1948 OCR layer: '2 June 19kd'",
-    "un-su__1971-09-29_A_L.632-EN.pdf": "OCR '~9 September 1971', and no masthead read",
+    "un-su__1971-09-29_A_L.632-EN.pdf": "OCR '~9 September 1971'",
 }
 
 # file -> which page furniture reaches a block.

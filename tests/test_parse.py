@@ -209,3 +209,47 @@ def test_two_column_report_read_in_column_order():
     title = doc.blocks[doc.blocks.index(numbered[0]) - 1]
     assert title.kind == "heading" and title.text.startswith("Report of the Executive Secretary")
     assert not [b for b in doc.blocks if re.fullmatch(r"\d{1,3}", b.text)]  # no bare page numbers
+
+
+# -- mastheads in other languages, Geneva footers ----------------------------
+
+OHCHR = "trainable-entity-extractor__ohchr_{}.pdf"
+
+
+def test_french_masthead_fields_and_title():
+    doc = parse(need(CORPUS_PDF / OHCHR.format("2_fr")))
+    assert (doc.distribution, doc.original_language) == ("General", "English")  # "Distr. générale", "anglais"
+    assert set(doc.organs) == {"General Assembly", "Human Rights Council"}
+    assert doc.sessions == ("Septième session",)
+    assert doc.title.startswith("Rapport national présenté conformément au paragraphe 15 a)")
+    [star] = [n for n in doc.footnotes if n.marker == "*"]
+    assert star.block == doc.blocks[0].id == "b1"  # the "*" after the title
+
+
+def test_russian_masthead_title_and_geneva_footers():
+    doc = parse(need(CORPUS_PDF / OHCHR.format("1_ru")))
+    assert doc.title.startswith("Резюме материалов по Италии")
+    assert set(doc.organs) == {"General Assembly", "Human Rights Council"}
+    # "2 GE.19-13879" at the foot of even pages is furniture, not note 2.
+    assert not any("GE.19" in n.text for n in doc.footnotes)
+    assert not doc.warnings
+
+
+def test_title_in_body_size_bold_under_the_meeting_line():
+    doc = parse(need(CORPUS_PDF / OHCHR.format("2_en")))
+    assert doc.title.startswith("NATIONAL REPORT SUBMITTED IN ACCORDANCE WITH PARAGRAPH 15 (A)")
+    assert doc.sessions == ("Seventh session",)
+    assert not any(b.text.startswith("Geneva, 8-19 February") for b in doc.blocks)
+
+
+def test_symbol_font_barcode_is_furniture_so_the_star_note_is_found():
+    doc = parse(need(CORPUS_PDF / OHCHR.format("1_en")))
+    star = next(n for n in doc.footnotes if n.marker == "*")
+    assert star.text.startswith("The present document was not edited")
+    assert star.block == "b1"
+
+
+def test_geneva_footer_lines_are_not_notes():
+    doc = parse(need(CORPUS_PDF / "A_HRC_59_60.en.pdf"))
+    assert not any(re.search(r"GE\.\d{2}-\d{5}", n.text) for n in doc.footnotes)
+    assert not [w for w in doc.warnings if "note" in w.code]

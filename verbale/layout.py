@@ -30,6 +30,8 @@ _FURNITURE = [
         r"(?:\s*/\.\.\.)?$",
         r"^\*\d{7}\*$",  # barcode
         r"^(?:\d{1,3}/\d{1,3}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,3}/\d{1,3})$",
+        # Geneva footers: page number and job number on one line ("2 GE.19-13879", "GE.19-13879 3")
+        r"^(?:\d{1,3}\s+GE\.\d{2}-\d{5}(?:\s*\([ACEFRS]\))?|GE\.\d{2}-\d{5}(?:\s*\([ACEFRS]\))?\s+\d{1,3})$",
         r"^\d{1,3}/\d{1,3}$",  # page number alone
         r"^-\s*\d{1,3}\s*-$",  # "- 2 -" in older documents
         r"^Page \d{1,3}(?: of \d{1,3})?$",
@@ -37,6 +39,9 @@ _FURNITURE = [
         r"^\W?\s*Please recycle\s*\W?$",
     )
 ]
+# Symbol fonts map ASCII into the private use area (U+F020-F07E): barcodes
+# set in one extract as "\uf02a\uf031…" for "*1…".
+_SYMBOL_FONT = {code: code - 0xF000 for code in range(0xF020, 0xF07F)}
 _SYMBOL_ONLY = re.compile(
     r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.()\-*]+)+(?:\s?\(\d{4}\))?\*?\s*[-–—]?\s*)+$"
 )
@@ -84,7 +89,7 @@ def body_font_size(pages: list[RawPage]) -> float | None:
 
 def is_furniture(line: Line, page: RawPage, position: int, body_size: float | None = None) -> bool:
     """True for running headers, job numbers, barcodes and page numbers."""
-    text = line.text.strip()
+    text = line.text.translate(_SYMBOL_FONT).strip()
     if body_size and line.size and page.number > 1 and line.top < RUNNING_HEADER_DEPTH \
             and line.size < body_size * NOTE_SIZE_RATIO:
         return True  # small type at the head of a continuation page: the running header

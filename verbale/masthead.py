@@ -27,10 +27,40 @@ _MONTHS = "|".join(name for names in months.BY_LANGUAGE.values() for name in nam
 DATE = re.compile(rf"\b(\d{{1,2}})(?: de)? ({_MONTHS})(?: de)? (\d{{4}})\b", re.I)
 # "Wednesday, 16 April 2025, 10 a.m." heads a verbatim record.
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+")
-DISTR = re.compile(r"Distr\.?\s*:\s*(General|Limited|Restricted)", re.I)
-ORIGINAL = re.compile(r"Original\s*:\s*([A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+)*)")
+# Organs, distributions and languages as mastheads print them in English,
+# French, Spanish and Russian, with the English name verbale records.
+ORGAN_NAMES = {
+    **{organ: organ for organ in ORGANS},
+    "Assemblée générale": "General Assembly", "Asamblea General": "General Assembly",
+    "Генеральная Ассамблея": "General Assembly",
+    "Conseil de sécurité": "Security Council", "Consejo de Seguridad": "Security Council",
+    "Совет Безопасности": "Security Council",
+    "Conseil économique et social": "Economic and Social Council",
+    "Consejo Económico y Social": "Economic and Social Council",
+    "Экономический и Социальный Совет": "Economic and Social Council",
+    "Conseil des droits de l’homme": "Human Rights Council", "Conseil des droits de l'homme": "Human Rights Council",
+    "Consejo de Derechos Humanos": "Human Rights Council", "Совет по правам человека": "Human Rights Council",
+}
+_ORGAN_NAME = re.compile("|".join(re.escape(name) for name in sorted(ORGAN_NAMES, key=len, reverse=True)))
+_DISTRIBUTIONS = {
+    "general": "General", "générale": "General", "generale": "General",
+    "limited": "Limited", "limitée": "Limited", "limitee": "Limited", "limitada": "Limited",
+    "restricted": "Restricted", "restreinte": "Restricted", "reservada": "Restricted",
+}
+DISTR = re.compile(rf"Distr\.?\s*:?\s*({'|'.join(_DISTRIBUTIONS)})\b", re.I)
+_LANGUAGE_NAMES = {
+    "anglais": "English", "inglés": "English", "ingles": "English",
+    "français": "French", "francés": "French", "frances": "French",
+    "espagnol": "Spanish", "español": "Spanish", "espanol": "Spanish",
+    "russe": "Russian", "ruso": "Russian", "arabe": "Arabic", "árabe": "Arabic",
+    "chinois": "Chinese", "chino": "Chinese",
+}
+_LANGUAGE = r"[A-Za-zÀ-ÿ]+"
+ORIGINAL = re.compile(rf"Original\s*:\s*({_LANGUAGE}(?:\s*/\s*{_LANGUAGE})*)")
 SESSION = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?(?: [a-z]+)*) (?:session|year)$|(?:[\w-]+ )?(?:special|emergency special) session", re.I)
-SESSION_IN_LINE = re.compile(r"\b([A-Z][a-z]+(?:[- ][a-z]+)*? (?:session|year))\b")
+SESSION_IN_LINE = re.compile(r"\b([A-Z][^\W\d_A-Z]+(?:[- ][^\W\d_A-Z]+)*? (?:session|year))\b")
+# Where and when a session meets: "Geneva, 8-19 February 2010", "Genève, 8-19 février 2010".
+_MEETING = re.compile(r"^[^\W\d_][\w'’ .-]{1,30},\s+\d{1,2}\b[\w\s–-]{0,30}\b\d{4}$")
 AGENDA = re.compile(
     r"^(?:Provisional )?(?:Agenda items?|Items?)\s+(\d[\d\s(),a-z]*?(?:\s+and\s+\d+(?:\s*\([a-z]{1,2}\))?)?)"
     r"(?:\s+of the (?:provisional|preliminary) (?:agenda|list))?\s*\**$"
@@ -164,13 +194,29 @@ def _title_index(lines: list[Line], body_size: float | None) -> int | None:
             return _subject_before(window, i, body_size)
     if not has_masthead:
         return None
+    if all(ln.size is not None for ln in window):
+        # In a PDF the fields sit above the title whatever the order the file
+        # gives its lines in: look in the order of the page.
+        ordered = sorted(window, key=lambda ln: (ln.page, ln.top))
+        found = _title_after_fields(ordered, body_size)
+        return None if found is None else window.index(ordered[found])
+    return _title_after_fields(window, body_size)
+
+
+def _title_after_fields(window: list[Line], body_size: float | None) -> int | None:
+    """The first line after the masthead fields that looks like a title."""
     fields = [i for i, ln in enumerate(window) if _is_field(ln.text)]
     last_field = max(fields, default=-1)
     for i in range(last_field + 1, len(window)):
         line = window[i]
         if body_size and line.size and line.size > body_size * 1.1:
             return i
-    return last_field + 1 if last_field + 1 < len(lines) else None
+    # A title in body size is set in bold, under the masthead's plain lines.
+    plain = [i for i in range(last_field + 1, min(last_field + 4, len(window))) if not window[i].bold]
+    if plain and plain[0] == last_field + 1 and (bold := next(
+            (i for i in range(last_field + 1, min(last_field + 4, len(window))) if window[i].bold), None)):
+        return bold
+    return last_field + 1 if last_field + 1 < len(window) else None
 
 
 def _subject_before(lines: list[Line], i: int, body_size: float | None) -> int:
@@ -183,7 +229,7 @@ def _subject_before(lines: list[Line], i: int, body_size: float | None) -> int:
         prev = lines[start - 1]
         # Large bold type is title type; masthead dates and sessions are not.
         if not (prev.size and prev.size > body_size * 1.1 and prev.bold) or (
-                DISTR.search(prev.text) or AGENDA.match(prev.text) or prev.text in ORGANS):
+                DISTR.search(prev.text) or AGENDA.match(prev.text) or prev.text in ORGAN_NAMES):
             break
         start -= 1
     return start
@@ -191,10 +237,15 @@ def _subject_before(lines: list[Line], i: int, body_size: float | None) -> int:
 
 def _is_field(text: str) -> bool:
     return bool(
-        DISTR.search(text) or ORIGINAL.search(text) or text.startswith("United Nations")
+        DISTR.search(text) or ORIGINAL.search(text) or text.startswith(_UNITED_NATIONS)
         or AGENDA.match(text) or SESSION_IN_LINE.search(text) or DATE.fullmatch(text.strip())
-        or text.strip() in ORGANS
+        or text.strip() in ORGAN_NAMES or text.strip().lower() in _LANGUAGE_LINES
+        or _MEETING.match(text.strip())
     )
+
+
+# The line naming the language of a translation ("Français", "Russian").
+_LANGUAGE_LINES = {*_LANGUAGE_NAMES, *(name.lower() for name in _LANGUAGE_NAMES.values())}
 
 
 def _read_field(head: Masthead, text: str) -> None:
@@ -205,18 +256,19 @@ def _read_field(head: Masthead, text: str) -> None:
     elif not head.symbols and text.startswith(_UNITED_NATIONS):
         head.symbols = _symbols(text)
     if m := DISTR.search(text):
-        head.distribution = m.group(1).capitalize()
-    elif text.upper() in ("GENERAL", "LIMITED", "RESTRICTED") and head.distribution is None:
-        head.distribution = text.capitalize()  # older mastheads: "Distr." and "GENERAL" apart
+        head.distribution = _DISTRIBUTIONS[m.group(1).lower()]
+    elif text.lower() in _DISTRIBUTIONS and head.distribution is None:
+        head.distribution = _DISTRIBUTIONS[text.lower()]  # older mastheads: "Distr." and "GENERAL" apart
     if m := ORIGINAL.search(text):
-        head.original_language = m.group(1)
+        head.original_language = "/".join(
+            _LANGUAGE_NAMES.get(name.strip().lower(), name.strip()) for name in m.group(1).split("/"))
     bare = _WEEKDAY.sub("", text).split(", ")[0] if _WEEKDAY.match(text) else text
     if head.date is None and (m := DATE.fullmatch(bare)):
         head.date = _iso(m)
     if _names_organs_only(text) and not head.agenda_items:  # agenda titles follow the item line
-        for organ in ORGANS:
-            if organ in text and organ not in head.organs:
-                head.organs.append(organ)
+        for name in _ORGAN_NAME.findall(text):
+            if ORGAN_NAMES[name] not in head.organs:
+                head.organs.append(ORGAN_NAMES[name])
     for m in SESSION_IN_LINE.finditer(text):
         if m.group(1) not in head.sessions and not text.startswith(("Letter", "Note")):
             head.sessions.append(m.group(1))
@@ -227,7 +279,7 @@ def _read_field(head: Masthead, text: str) -> None:
 def _names_organs_only(text: str) -> bool:
     """A masthead line naming organs ("General Assembly Security Council",
     "Security Council Distr.: General"), not an agenda title that mentions one."""
-    rest = re.sub("|".join(ORGANS), " ", text)
+    rest = _ORGAN_NAME.sub(" ", text)
     rest = DISTR.sub(" ", rest.replace("United Nations", " "))
     return rest != text and len(rest.split()) <= 1
 
