@@ -239,6 +239,7 @@ def test_title_in_body_size_bold_under_the_meeting_line():
     doc = parse(need(CORPUS_PDF / OHCHR.format("2_en")))
     assert doc.title.startswith("NATIONAL REPORT SUBMITTED IN ACCORDANCE WITH PARAGRAPH 15 (A)")
     assert doc.sessions == ("Seventh session",)
+    assert doc.original_language == "English"  # printed "Original: ENGLISH"
     assert not any(b.text.startswith("Geneva, 8-19 February") for b in doc.blocks)
 
 

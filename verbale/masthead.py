@@ -54,6 +54,7 @@ _LANGUAGE_NAMES = {
     "espagnol": "Spanish", "español": "Spanish", "espanol": "Spanish",
     "russe": "Russian", "ruso": "Russian", "arabe": "Arabic", "árabe": "Arabic",
     "chinois": "Chinese", "chino": "Chinese",
+    **{name.lower(): name for name in ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")},
 }
 _LANGUAGE = r"[A-Za-zÀ-ÿ]+"
 ORIGINAL = re.compile(rf"Original\s*:\s*({_LANGUAGE}(?:\s*/\s*{_LANGUAGE})*)")
