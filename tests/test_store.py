@@ -183,6 +183,50 @@ def test_broad_queries_are_ranked_among_their_most_recent_matches(corpus, monkey
                                 corpus.get(h.document.id).symbols) for h in prefixed)
 
 
+class _Counting:
+    """A connection that counts the statements it is given."""
+
+    def __init__(self, conn):
+        self.conn, self.statements = conn, []
+
+    def execute(self, sql, args=()):
+        self.statements.append(sql)
+        return self.conn.execute(sql, args)
+
+
+@pytest.mark.parametrize("broad", [False, True])
+@pytest.mark.parametrize("query", ['"confidence-building measures"', "council", "disarm*",
+                                   "Sudan AND ceasefire", "NEAR(chemical weapons, 5)"])
+def test_a_page_of_hits_is_read_at_once(corpus, query, broad, monkeypatch):
+    """Passages, documents and snippets: the same statements for 2 hits as for 60,
+    and each snippet is the one the corpus index cuts for that passage."""
+    from verbale.store import search as engine
+    from verbale.store.filters import Filters
+    from verbale.store.rows import FIELDS
+
+    if broad:
+        monkeypatch.setattr(engine, "NARROW", 10)
+    runs = []
+    for limit in (2, 60):
+        conn = _Counting(corpus.conn)
+        runs.append((engine.search(conn, query, Filters(), limit=limit), conn.statements))
+    (few, two), (many, sixty) = runs
+    assert 2 == len(few) < len(many) and many[:2] == few
+    assert len(two) == len(sixty)
+    assert sum("snippet(" in s for s in sixty) == 1
+    assert many == corpus.search(query, limit=60)
+    index = {name: number for number, name in FIELDS.items()}
+    for hit in many:
+        rowid, = corpus.conn.execute(
+            "SELECT p.rowid FROM passages p JOIN documents d ON d.rowid = p.rowid >> 20 "
+            "WHERE d.id = ? AND p.field = ? AND p.ref IS ?",
+            (hit.document.id, index[hit.field], hit.ref)).fetchone()
+        assert hit.document == corpus.info(hit.document.id)
+        assert hit.snippet == corpus.conn.execute(
+            "SELECT snippet(passages_fts, 0, '[', ']', '…', 16) FROM passages_fts "
+            "WHERE passages_fts MATCH ? AND rowid = ?", (query, rowid)).fetchone()[0]
+
+
 @pytest.mark.parametrize("query", ["A/79/722", '"unterminated', "NEAR(", "foo:bar", "AND", " "])
 def test_bad_query_is_a_verbale_error(corpus, query):
     with pytest.raises(BadQuery) as info:

@@ -410,7 +410,7 @@ def _configure(conn: sqlite3.Connection, path: str) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA cache_size = -32000")
-    conn.execute("PRAGMA temp_store = MEMORY")  # search ranks broad queries in a temp table
+    conn.execute("PRAGMA temp_store = MEMORY")  # search ranks broad queries and reads each page of hits in temp tables
     if migrations.current(conn) == 0:
         other = conn.execute(
             f"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "

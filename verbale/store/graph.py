@@ -119,7 +119,7 @@ def nodes(conn: sqlite3.Connection) -> Iterator[Node]:
     """Stored documents, then the missing symbols, one at a time."""
     for id_, symbol, title, date, doc_type, path in conn.execute(
             "SELECT id, symbol, title, date, doc_type, path FROM documents ORDER BY rowid"):
-        label = symbol or path.rsplit("/", 1)[-1]
+        label = DocInfo(id_, symbol, title, date, path).label
         yield Node(id_, label, False, symbol, title, date, doc_type, None)
     for (symbol,) in conn.execute(
             """SELECT MIN(target) FROM edges

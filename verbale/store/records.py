@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 
 class _Record:
@@ -27,6 +27,11 @@ class DocInfo(_Record):
     title: Optional[str]
     date: Optional[str]
     path: str
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any]) -> "DocInfo":
+        """The DocInfo of a row holding (at least) its five fields by name."""
+        return cls(row["id"], row["symbol"], row["title"], row["date"], row["path"])
 
     @property
     def label(self) -> str:

@@ -20,6 +20,9 @@ phrase in most documents ("United Nations") costs tens of milliseconds at
   only within the rowid range of the passing documents otherwise;
 * ``exhaustive=True`` always ranks every match with corpus statistics.
 
+Snippets are cut for the hits of the page alone, from a temporary FTS5 table
+holding just their passages (a snippet depends on its passage only).
+
     >>> suggest("A/79/722")
     '"A/79/722"'
 """
@@ -45,7 +48,8 @@ WINDOW = 500
 # Filters leaving at most this many documents: find a broad query's matches one
 # document (rowid range) at a time rather than scanning all of its matches.
 FEW_DOCUMENTS = 100
-_CANDIDATES = "verbale_candidates"  # temporary FTS5 table of one connection
+_CANDIDATES = "verbale_candidates"  # temporary FTS5 tables of one connection: the
+_PAGE = "verbale_page"              # candidates of a broad query; the hits of a page
 
 
 def search(conn: sqlite3.Connection, query: str, filters: Filters, *, limit: int = 20,
@@ -55,15 +59,15 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters, *, limit: int
     if not query or not query.strip():
         raise BadQuery("empty search query: give words, a \"phrase\" or a prefix*")
     try:
-        table, rows = _ranked(conn, query, filters, limit + offset, exhaustive)
-        return _hits(conn, table, query, rows[offset:], mark)
+        rows = _ranked(conn, query, filters, limit + offset, exhaustive)
+        return _hits(conn, query, rows[offset:], mark)
     except sqlite3.OperationalError as exc:
         raise _translate(exc, query) from None
 
 
 def _ranked(conn: sqlite3.Connection, query: str, filters: Filters, top: int,
-            exhaustive: bool) -> tuple[str, list[tuple[int, float]]]:
-    """The FTS5 table the scores come from, and the best ``top`` (rowid, score)."""
+            exhaustive: bool) -> list[tuple[int, float]]:
+    """The best ``top`` matches: (rowid, score), best first."""
     # A passage's document is its rowid >> DOC_SHIFT: the filter test is a
     # primary-key lookup per match, whatever the number of documents passing.
     test, args = (filters.check(f"passages_fts.rowid >> {DOC_SHIFT}") if filters
@@ -71,18 +75,18 @@ def _ranked(conn: sqlite3.Connection, query: str, filters: Filters, top: int,
     exact = f"""SELECT rowid, bm25(passages_fts) AS score FROM passages_fts
                 WHERE passages_fts MATCH ? AND {test} ORDER BY score, rowid DESC LIMIT ?"""
     if exhaustive:
-        return "passages_fts", conn.execute(exact, (query, *args, top)).fetchall()
+        return conn.execute(exact, (query, *args, top)).fetchall()
     # Counting in rowid order costs half of reading newest first: count up to
     # NARROW + 1; few enough matches are ranked exactly.
     count = conn.execute("SELECT count(*) FROM (SELECT 1 FROM passages_fts "
                          "WHERE passages_fts MATCH ? LIMIT ?)", (query, NARROW + 1)).fetchone()[0]
     if count <= NARROW:
-        return "passages_fts", conn.execute(exact, (query, *args, top)).fetchall()
+        return conn.execute(exact, (query, *args, top)).fetchall()
     if not filters:
         newest = [r for (r,) in conn.execute(
             "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC "
             "LIMIT ?", (query, WINDOW))]
-        return _CANDIDATES, _rank_within(conn, query, newest, top)
+        return _rank_within(conn, query, newest, top)
     docs = None if "*" in query else filters.few(conn, FEW_DOCUMENTS)
     if docs is not None:  # (a prefix query would be merged again for each document)
         rowids = _matches_in(conn, query, docs, WINDOW)
@@ -90,7 +94,7 @@ def _ranked(conn: sqlite3.Connection, query: str, filters: Filters, top: int,
         low, high = filters.bounds(conn)
         rowids = _recent_in(conn, query, filters.check(f"r >> {DOC_SHIFT}"), top,
                             low << DOC_SHIFT, (high + 1) << DOC_SHIFT)
-    return _CANDIDATES, _rank_within(conn, query, rowids, top)
+    return _rank_within(conn, query, rowids, top)
 
 
 def _recent_in(conn: sqlite3.Connection, query: str, test: tuple[str, list], top: int,
@@ -134,32 +138,48 @@ def _rank_within(conn: sqlite3.Connection, query: str, rowids: list[int], top: i
                  ) -> list[tuple[int, float]]:
     # BM25 over the candidates alone: copy them into a small in-memory FTS5
     # table, so the statistics are counted over them, not over the corpus.
-    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_CANDIDATES} USING fts5("
-                 f"text, tokenize='{TOKENIZE}')")
-    conn.execute(f"DELETE FROM temp.{_CANDIDATES}")
-    for i in range(0, len(rowids), 500):
-        chunk = rowids[i:i + 500]
-        conn.execute(f"INSERT INTO temp.{_CANDIDATES} (rowid, text) SELECT rowid, text "
-                     f"FROM passages WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)
+    _copy(conn, _CANDIDATES, rowids)
     return conn.execute(
         f"SELECT rowid, bm25({_CANDIDATES}) AS score FROM temp.{_CANDIDATES} "
         f"WHERE {_CANDIDATES} MATCH ? ORDER BY score, rowid DESC LIMIT ?", (query, top)).fetchall()
 
 
-def _hits(conn, table: str, query: str, rows, mark: tuple[str, str]) -> list[Hit]:
+def _copy(conn: sqlite3.Connection, table: str, rowids: list[int]) -> None:
+    """Put the passages ``rowids`` (alone) in the temporary FTS5 ``table``."""
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table} USING fts5("
+                 f"text, tokenize='{TOKENIZE}')")
+    conn.execute(f"DELETE FROM temp.{table}")
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i:i + 500]
+        conn.execute(f"INSERT INTO temp.{table} (rowid, text) SELECT rowid, text "
+                     f"FROM passages WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)
+
+
+def _hits(conn: sqlite3.Connection, query: str, rows, mark: tuple[str, str]) -> list[Hit]:
+    """The page ``rows`` as Hits: passage, document and snippet read in one query,
+    the same four statements whatever the number of hits.
+
+    Snippets are made only for the hits shown, not for every match ranked, in
+    a temporary FTS5 table holding the page's passages alone: a snippet depends
+    on its passage only, and one pass over that small table costs a fraction of
+    one lookup per hit in the corpus index.
+    """
+    if not rows:
+        return []
+    _copy(conn, _PAGE, [rowid for rowid, _ in rows])
+    found = {row[0]: row[1:] for row in conn.execute(
+        f"""SELECT h.rowid, p.field, p.ref, p.kind, p.page,
+                   snippet({_PAGE}, 0, ?, ?, '…', ?), d.id, d.symbol, d.title, d.date, d.path
+            FROM temp.{_PAGE} h CROSS JOIN passages p CROSS JOIN documents d
+            WHERE {_PAGE} MATCH ? AND p.rowid = h.rowid AND d.rowid = h.rowid >> {DOC_SHIFT}""",
+        (mark[0], mark[1], SNIPPET_TOKENS, query))}
     hits, docs = [], {}
     for rowid, score in rows:
-        p = conn.execute("SELECT field, ref, kind, page FROM passages WHERE rowid = ?",
-                         (rowid,)).fetchone()
-        # Snippets only for the hits shown, not for every match ranked.
-        snippet = conn.execute(
-            f"SELECT snippet({table}, 0, ?, ?, '…', ?) FROM {table} "
-            f"WHERE {table} MATCH ? AND rowid = ?",
-            (mark[0], mark[1], SNIPPET_TOKENS, query, rowid)).fetchone()[0]
+        field, ref, kind, page, snippet, *info = found[rowid]
         doc = rowid >> DOC_SHIFT
         if doc not in docs:
-            docs[doc] = doc_info(conn, doc)
-        hits.append(Hit(docs[doc], FIELDS[p[0]], p[1], p[2], p[3], snippet, score))
+            docs[doc] = DocInfo(*info)
+        hits.append(Hit(docs[doc], FIELDS[field], ref, kind, page, snippet, score))
     return hits
 
 

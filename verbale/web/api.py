@@ -20,7 +20,7 @@ import hashlib
 import hmac
 import re
 import tempfile
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional, Union
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -29,6 +29,7 @@ from starlette.responses import RedirectResponse, Response, StreamingResponse
 from ..model import Document
 from ..pipeline import process
 from ..render import EXPORTERS
+from ..store import DocInfo
 from .errors import (
     BadRequest,
     Forbidden,
@@ -68,6 +69,14 @@ def file_name(label: str, suffix: str) -> str:
     """
     stem = _SAFE_NAME.sub("_", label).strip("._")[:80] or "document"
     return stem + suffix
+
+
+def listing(site, doc: Union[DocInfo, dict[str, Any]]) -> dict[str, Any]:
+    """A stored document as listings show it: its DocInfo (or the row
+    ``Corpus.list_documents`` gives, with its other columns), label and reader URL."""
+    info = doc if isinstance(doc, DocInfo) else DocInfo.of(doc)
+    row = doc.to_dict() if isinstance(doc, DocInfo) else doc
+    return {**row, "label": info.label, "url": site.doc_url(info)}
 
 
 def _attachment(name: str) -> dict[str, str]:
@@ -237,7 +246,7 @@ async def upload(site, request: Request) -> Response:
     if html:
         return RedirectResponse(url, status_code=303)
     return json_response({"ok": True, "outcome": outcome,
-                          "document": {**info.to_dict(), "label": info.label, "url": url}},
+                          "document": listing(site, info)},
                          201 if outcome in ("added", "replaced") else 200,
                          headers={"Location": url})
 

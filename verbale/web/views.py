@@ -24,6 +24,7 @@ from ..store.graph import undocs_url
 from ..store.rows import symbol_key
 from ..symbols import parse_symbol
 from . import api
+from .api import listing
 from .chart import bar_chart
 from .errors import BadRequest, PageNotFound, error_body
 from .openapi import openapi_document
@@ -44,11 +45,6 @@ from .reader import figure_text, footnote_anchor, reference_target, render, rend
 _START, _END = "\x02", "\x03"
 SUBRESOURCES = ("blocks", "footnotes", "references", "claims", "cites", "cited-by")
 _EXPORT = re.compile(r"^(?P<key>.+)/export/(?P<format>[^/]+)$")
-
-
-def info_dict(site, info: DocInfo) -> dict[str, Any]:
-    """A stored document as listings show it: its DocInfo, label and reader URL."""
-    return {**info.to_dict(), "label": info.label, "url": site.doc_url(info)}
 
 
 def _url(path: str, params: dict[str, Any]) -> str:
@@ -121,17 +117,12 @@ def index(site, request: Request):
         "corpus": {**corpus.counts(),
                    "schema_version": corpus.schema_version()},
         "synthetic": corpus.meta().get("synthetic"),
-        "recent": [_listed(site, row) for row in recent],
+        "recent": [listing(site, row) for row in recent],
         "places": corpus.event_places(limit=12),
         "writes": site.writes,
         "links": {"search": "/search", "documents": "/documents", "events": "/events",
                   "missing": "/missing", "api": "/api", "openapi": "/openapi.json"},
     })
-
-
-def _listed(site, row: dict[str, Any]) -> dict[str, Any]:
-    info = DocInfo(row["id"], row["symbol"], row["title"], row["date"], row["path"])
-    return {**row, "label": info.label, "url": site.doc_url(info)}
 
 
 def search(site, request: Request):
@@ -154,7 +145,7 @@ def search(site, request: Request):
     rows, snippets = [], []
     for hit in hits[:limit]:
         text, spans = split_snippet(hit.snippet)
-        doc = info_dict(site, hit.document)
+        doc = listing(site, hit.document)
         anchor = ("#" + hit.ref if hit.field == "block" and hit.ref else
                   "#" + footnote_anchor(hit.ref) if hit.field == "footnote" and hit.ref else "")
         rows.append({"document": doc, "field": hit.field, "ref": hit.ref, "kind": hit.kind,
@@ -181,7 +172,7 @@ def documents(site, request: Request):
     counts = corpus.facet_counts(None, chosen)
     state = {**filters, "limit": params.get("limit")}
     return Page("documents.html", {
-        "filters": filters, "documents": [_listed(site, r) for r in rows[:limit]],
+        "filters": filters, "documents": [listing(site, r) for r in rows[:limit]],
         "total": counts["documents"], "facets": _facets("/documents", state, counts),
         **_pages("/documents", state, offset, limit, len(rows) > limit),
     })
@@ -238,11 +229,11 @@ def _part(site, key: str, part: str):
                 raise
             return Page("", {"symbol": key, "document": None, "missing": True,
                                 "cited_by": _cited_by(site, corpus.cited_by(key))})
-        return Page("", {"document": info_dict(site, info), "missing": False,
+        return Page("", {"document": listing(site, info), "missing": False,
                             "cited_by": _cited_by(site, corpus.cited_by(info.id))})
     info = _info_or_missing(site, key)
     doc = site.document(info)
-    data: dict[str, Any] = {"document": info_dict(site, info)}
+    data: dict[str, Any] = {"document": listing(site, info)}
     if part == "cites":
         data["cites"] = _cites(site, corpus.cites(info.id))
     elif part == "claims":
@@ -276,7 +267,7 @@ def _cites(site, citations: list[Citation]) -> list[dict[str, Any]]:
     for c in citations:
         key = symbol_key(c.target)
         if key not in groups:
-            doc = info_dict(site, c.document) if c.document else None
+            doc = listing(site, c.document) if c.document else None
             groups[key] = {"symbol": c.target, "document": doc, "missing": c.missing,
                            "url": doc["url"] if doc else c.url, "places": []}
         where = _where(c)
@@ -289,7 +280,7 @@ def _cited_by(site, citations: list[Citation]) -> list[dict[str, Any]]:
     groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for c in citations:
         if c.source.id not in groups:
-            groups[c.source.id] = {"document": info_dict(site, c.source), "symbols": [],
+            groups[c.source.id] = {"document": listing(site, c.source), "symbols": [],
                                    "places": []}
         group = groups[c.source.id]
         if c.target not in group["symbols"]:
@@ -351,30 +342,31 @@ def _document_page(site, key: str, as_json: bool = False):
     downloads = [{"format": f, "label": label, "url": base + f}
                  for f, (label, _, _) in api.EXPORTS.items()]
     source = url + "/source" if corpus.has_source(info.id) else None
+    masthead = _masthead(doc)
     return Page("document.html", {
-        "document": info_dict(site, info), "masthead": _masthead(doc),
+        "document": listing(site, info), "masthead": masthead,
         "claims": _claim_rows(doc, resolve), "cites": _cites(site, cites),
         "cited_by": _cited_by(site, corpus.cited_by(info.id)),
         "downloads": downloads, "source": source,
         "source_format": doc.source.format, "warnings": to_dict(doc.warnings),
         # The whole model only where it is read: the JSON twin.
         "model": doc.to_dict() if as_json else None,
-    }, extra=_reading(doc, resolve) if not as_json else {})
+    }, extra=_reading(doc, resolve, masthead) if not as_json else {})
 
 
-def _reading(doc: Document, resolve) -> dict[str, Any]:
+def _reading(doc: Document, resolve, masthead: dict[str, Any]) -> dict[str, Any]:
     """What only the HTML page needs: the text rendered, links, masthead split."""
     blocks, notes = render(doc, resolve)
     return {"blocks": blocks, "notes": notes, "links": render_links(doc), "title": doc.title,
-            **_masthead_parts(doc)}
+            **_masthead_parts(doc, masthead)}
 
 
 # Fields shown at the top of the page; the others fold under "All fields".
 _MAIN_FIELDS = ("Symbols", "Date", "Document type", "Organs", "Sender")
 
 
-def _masthead_parts(doc: Document) -> dict[str, Any]:
-    fields = _masthead(doc)
+def _masthead_parts(doc: Document, fields: dict[str, Any]) -> dict[str, Any]:
+    """The masthead fields (``_masthead``) split: the main ones, and the rest."""
     main = {k: fields[k] for k in _MAIN_FIELDS if k in fields}
     if doc.agenda_items:
         main["Agenda items"] = ", ".join(doc.agenda_items)
@@ -408,7 +400,7 @@ def event(site, request: Request):
     for group in groups:
         rows = []
         for c in group.claims:
-            doc = info_dict(site, c.document)
+            doc = listing(site, c.document)
             docs.add(c.document.id)
             rows.append({**c.to_dict(), "document": doc,
                          "figure": figure_text(c.value, c.low, c.best, c.high, c.hedge),
