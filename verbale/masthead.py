@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import takewhile
 
-from . import months
+from . import formulas, months
 from .readers.lines import Line
 from .symbols import find_symbols, normalize_symbol, parse_symbol
 
@@ -24,7 +24,8 @@ ORGANS = (
 )
 # Month names in the masthead languages read here (English, French, Spanish).
 _MONTHS = "|".join(name for names in months.BY_LANGUAGE.values() for name in names)
-DATE = re.compile(rf"\b(\d{{1,2}})(?: de)? ({_MONTHS})(?: de)? (\d{{4}})\b", re.I)
+# French writes the first of the month "1er": "1er mars 2025".
+DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?(?: de)? ({_MONTHS})(?: de)? (\d{{4}})\b", re.I)
 # "Wednesday, 16 April 2025, 10 a.m." heads a verbatim record.
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+")
 # Organs, distributions and languages as mastheads print them in English,
@@ -49,11 +50,7 @@ _DISTRIBUTIONS = {
 }
 DISTR = re.compile(rf"Distr\.?\s*:?\s*({'|'.join(_DISTRIBUTIONS)})\b", re.I)
 _LANGUAGE_NAMES = {
-    "anglais": "English", "inglés": "English", "ingles": "English",
-    "français": "French", "francés": "French", "frances": "French",
-    "espagnol": "Spanish", "español": "Spanish", "espanol": "Spanish",
-    "russe": "Russian", "ruso": "Russian", "arabe": "Arabic", "árabe": "Arabic",
-    "chinois": "Chinese", "chino": "Chinese",
+    **formulas.LANGUAGE_NAMES,
     **{name.lower(): name for name in ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")},
 }
 _LANGUAGE = r"[A-Za-zÀ-ÿ]+"
@@ -67,12 +64,26 @@ AGENDA = re.compile(
     r"(?:\s+of the (?:provisional|preliminary) (?:agenda|list))?\s*\**$"
 )
 AGENDA_ITEM = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,2}\))?")
+
+
+def agenda_line(text: str) -> list[str] | None:
+    """The items of a masthead agenda line, in English form ("72 (b)"), in
+    English, French ("Points 34 et 72 b) de l'ordre du jour") or Spanish
+    ("Temas 34 y 72 b) del programa"); None for any other line."""
+    if m := AGENDA.match(text):
+        return [re.sub(r"\s+", " ", a) for a in AGENDA_ITEM.findall(m.group(1))]
+    if m := formulas.AGENDA.match(text):
+        return formulas.agenda_items(m.group(1) or m.group(2))
+    return None
+
+
+# The title formulas, in English, then French and Spanish (formulas.TITLE_START).
 TITLE = re.compile(
     r"^(?:(?:Identical )?(?:[Ll]etters?|[Nn]otes? verbales?)\b|"
     r"(?:Report|Note|Statement|Summary statement|Views|Decision|Resolution|Draft resolution|"
-    r"Provisional agenda|Annotated preliminary list|Preliminary list|Credentials)\b)"
+    rf"Provisional agenda|Annotated preliminary list|Preliminary list|Credentials)\b|{formulas.TITLE_START})"
 )
-TITLE_SUBTITLE = re.compile(r"^(?:Report|Note) (?:of|by) the ")
+TITLE_SUBTITLE = re.compile(rf"^(?:(?:Report|Note) (?:of|by) the |{formulas.SUBTITLE})")
 JOB = re.compile(r"^((?:GE\.)?\d{2}-\d{5})\*?\s*\(([ACEFRS])\)")
 _LANGUAGES = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 TITLE_PARTS = re.compile(
@@ -230,7 +241,7 @@ def _subject_before(lines: list[Line], i: int, body_size: float | None) -> int:
         prev = lines[start - 1]
         # Large bold type is title type; masthead dates and sessions are not.
         if not (prev.size and prev.size > body_size * 1.1 and prev.bold) or (
-                DISTR.search(prev.text) or AGENDA.match(prev.text) or prev.text in ORGAN_NAMES):
+                DISTR.search(prev.text) or agenda_line(prev.text) is not None or prev.text in ORGAN_NAMES):
             break
         start -= 1
     return start
@@ -239,7 +250,8 @@ def _subject_before(lines: list[Line], i: int, body_size: float | None) -> int:
 def _is_field(text: str) -> bool:
     return bool(
         DISTR.search(text) or ORIGINAL.search(text) or text.startswith(_UNITED_NATIONS)
-        or AGENDA.match(text) or SESSION_IN_LINE.search(text) or DATE.fullmatch(text.strip())
+        or agenda_line(text) is not None or SESSION_IN_LINE.search(text) or DATE.fullmatch(text.strip())
+        or formulas.SESSION_IN_LINE.search(text)
         or text.strip() in ORGAN_NAMES or text.strip().lower() in _LANGUAGE_LINES
         or _MEETING.match(text.strip())
     )
@@ -270,11 +282,23 @@ def _read_field(head: Masthead, text: str) -> None:
         for name in _ORGAN_NAME.findall(text):
             if ORGAN_NAMES[name] not in head.organs:
                 head.organs.append(ORGAN_NAMES[name])
-    for m in SESSION_IN_LINE.finditer(text):
-        if m.group(1) not in head.sessions and not text.startswith(("Letter", "Note")):
-            head.sessions.append(m.group(1))
-    if (m := AGENDA.match(text)) and not head.agenda_items:
-        head.agenda_items = [re.sub(r"\s+", " ", a) for a in AGENDA_ITEM.findall(m.group(1))]
+    for session in _sessions(text):
+        if session not in head.sessions and not text.startswith(("Letter", "Note", "Lettre", "Carta", "Nota")):
+            head.sessions.append(session)
+    if (items := agenda_line(text)) is not None and not head.agenda_items:
+        head.agenda_items = items
+
+
+def _sessions(text: str) -> list[str]:
+    """The sessions and years a line names, in English ("Seventy-ninth session",
+    "Eightieth year"), French or Spanish ("Quatre-vingtième année", "Octogésimo
+    año"): a French or Spanish name that contains an English match replaces it
+    ("Dixième session extraordinaire d'urgence")."""
+    found = [(m.start(1), m.end(1)) for m in SESSION_IN_LINE.finditer(text)]
+    other = [(m.start(1), m.end(1)) for m in formulas.SESSION_IN_LINE.finditer(text)]
+    if other:
+        found = sorted([f for f in found if not any(a <= f[0] and f[1] <= b for a, b in other)] + other)
+    return [text[a:b] for a, b in found]
 
 
 def _names_organs_only(text: str) -> bool:
@@ -314,7 +338,7 @@ def _symbol_only(text: str) -> bool:
 
 def _agenda_titles(zone: list[Line]) -> list[str]:
     """The item titles printed under the agenda line, one per item."""
-    start = next((i for i, ln in enumerate(zone) if AGENDA.match(ln.text.strip())), None)
+    start = next((i for i, ln in enumerate(zone) if agenda_line(ln.text.strip()) is not None), None)
     if start is None:
         return []
     titles: list[str] = []
@@ -365,16 +389,39 @@ def title_parts(title: str) -> tuple[str | None, list[str]]:
     >>> title_parts("Letter dated 1 May 2025 from the Permanent Representative of Chile "
     ...             "to the United Nations addressed to the Secretary-General")
     ('Permanent Representative of Chile', ['Secretary-General'])
+
+    French and Spanish titles name the addressees first; the parts keep the
+    title's words, without their articles and the sender's accreditation:
+
+    >>> title_parts("Lettre datée du 1er mai 2025, adressée au Secrétaire général par le "
+    ...             "Représentant permanent du Chili auprès de l'Organisation des Nations Unies")
+    ('Représentant permanent du Chili', ['Secrétaire général'])
+    >>> title_parts("Cartas idénticas de fecha 1 de mayo de 2025 dirigidas al Secretario General y "
+    ...             "a la Presidencia del Consejo de Seguridad por la Misión Permanente de Chile "
+    ...             "ante las Naciones Unidas")
+    ('Misión Permanente de Chile', ['Secretario General', 'Presidencia del Consejo de Seguridad'])
     """
     m = TITLE_PARTS.match(title)
     if not m:
-        return None, []
+        return _title_parts_fr_es(title)
     sender = m.group("sender")
     if sender:
         sender = re.sub(r"\s+to the United Nations.*$", "", sender)
     to = m.group("to") or ""
     addressees = [a.strip() for a in re.split(r",\s*(?:and )?the |\s+and the ", to) if a.strip()]
     return sender, addressees
+
+
+def _title_parts_fr_es(title: str) -> tuple[str | None, list[str]]:
+    m = formulas.TITLE_PARTS_FR.match(title) or formulas.TITLE_PARTS_ES.match(title)
+    if not m:
+        return None, []
+    sender = m.group("sender")
+    if sender:
+        sender = formulas.SENDER_POST.sub("", formulas.SENDER_ARTICLE.sub("", sender.strip()))
+    to = (m.group("to") or "").strip()
+    addressees = [formulas.TO_ARTICLE.sub("", a.strip()) for a in formulas.TO_SPLIT.split(to)]
+    return sender or None, [a for a in addressees if a]
 
 
 def doc_type(title: str | None, symbols: list[str]) -> str | None:
@@ -389,10 +436,15 @@ def doc_type(title: str | None, symbols: list[str]) -> str | None:
     ):
         if t.startswith(prefix):
             return kind
+    for prefix, kind in formulas.DOC_KINDS:  # French and Spanish titles
+        if t.startswith(prefix):
+            return kind
     if sub := re.search(r"\b(Report|Note) (?:of|by) the ", title or ""):
         return sub.group(1).lower()
+    if sub := formulas.SUBTITLE_KIND.search(title or ""):
+        return formulas.SUBTITLE_KINDS[sub.group(1)]
     symbol = symbols[0] if symbols else ""
-    if "/RES/" in symbol or t.startswith("resolution"):
+    if "/RES/" in symbol or t.startswith(("resolution", "résolution", "resolución")):
         return "resolution"
     if "/PV." in symbol:
         return "verbatim record"

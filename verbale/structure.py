@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import formulas
 from .blocks import ANNEX, SIGNED, BlockDraft, block_boxes
 from .layout import PageParts
-from .masthead import AGENDA_ITEM, ORGANS
+from .masthead import AGENDA_ITEM, ORGAN_NAMES, ORGANS
 from .model import Block, Box, Circulation, Footnote, Link, Marker, Section, Signature
 from .notes import NoteDraft, Placement
 from .readers.lines import Line
@@ -24,7 +25,8 @@ CIRCULATION = re.compile(
 _AGENDA_IN_TEXT = re.compile(
     r"(?:agenda )?items?\s+((?:\d{1,3}(?:\s*\([a-z]{1,2}\))?(?:,\s*|\s+and\s+)?)+)", re.I
 )
-_ORIGINAL = re.compile(r"^\[\s*Original\s*:\s*([A-Za-z]+)\s*\]$")
+# "[Original: Arabic]" over a translated annex; "[Original : anglais]", "[Original: inglés]".
+_ORIGINAL = re.compile(r"^\[\s*Original\s*:\s*([A-Za-zÀ-ÿ]+)\s*\]$")
 # Lines under "(Signed) Name" that are this short are the signatory's titles.
 SIGNATURE_LINE_MAX = 70
 
@@ -66,7 +68,8 @@ def assemble(title_lines: list[Line], drafts: list[BlockDraft], notes: list[Note
             sections.append(section)
             section_id = section.id
         if original := _ORIGINAL.match(draft.first.text.strip()):
-            sections[-1] = replace(sections[-1], original_language=original.group(1))
+            language = formulas.LANGUAGE_NAMES.get(original.group(1).lower(), original.group(1))
+            sections[-1] = replace(sections[-1], original_language=language)
             continue
         block = _block(draft, f"b{len(blocks) + 1}", section_id, by_line, note_ids)
         for m in block.markers:
@@ -131,7 +134,8 @@ def _section(draft: BlockDraft, n: int, first_block: str) -> Section:
     text = lines_text(draft.lines)
     m = ANNEX.match(text)
     label = " ".join(x for x in m.groups() if x) if m else text
-    return Section(f"s{n}", m.group(1).lower() if m else "annex", text, label, None, first_block,
+    kind = formulas.SECTION_KINDS.get(m.group(1).lower(), "annex") if m else "annex"
+    return Section(f"s{n}", kind, text, label, None, first_block,
                    draft.first.page)
 
 
@@ -159,7 +163,7 @@ def _signatures(draft: BlockDraft, block_id: str) -> list[Signature]:
     for line in draft.lines:
         text = clean_line(line.text)
         if SIGNED.match(text):
-            names = [n.strip() for n in re.split(r"\(Signed\s?\)", text, flags=re.I) if n.strip()]
+            names = [n.strip() for n in formulas.SIGNED_MARK.split(text) if n.strip()]
             out.extend([name, []] for name in names)
         elif out and out[-1][1] and text[:1].islower():
             out[-1][1][-1] += " " + text  # a title wrapped over two lines: "… of the Sudan"
@@ -185,12 +189,39 @@ def _organs_named(text: str, known: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _organs_named_fr_es(text: str, known: tuple[str, ...]) -> list[str]:
+    """Organs named in a French or Spanish request, in English: "de l'Assemblée
+    générale … et du Conseil de sécurité", "de la Asamblea General … y del Consejo"."""
+    out: list[str] = []
+    for found in _ORGAN_OR_SHORT.finditer(text):
+        name = ORGAN_NAMES.get(found.group(0))
+        if name is None:
+            word = formulas.SHORT_ORGAN_WORDS[next(g for g in found.groups() if g)]
+            matches = [o for o in known if o.endswith(word)] or (
+                ["General Assembly"] if word == "Assembly" else [])
+            name = matches[0] if len(matches) == 1 else None
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+_ORGAN_OR_SHORT = re.compile(
+    "|".join(re.escape(name) for name in sorted(ORGAN_NAMES, key=len, reverse=True))
+    + "|" + formulas.SHORT_ORGAN.pattern)
+
+
 def _circulation(blocks: list[Block], block_organs: tuple[str, ...] = ()) -> Circulation | None:
     # The request belongs to the letter itself: search the main text only.
     main = [b for b in blocks if b.section == blocks[0].section] if blocks else []
     for block in reversed(main):
         m = CIRCULATION.search(block.text)
         if not m:
+            if m := formulas.CIRCULATION.search(block.text):  # French, Spanish
+                tail = block.text[m.start():]
+                items = [i for found in formulas.AGENDA_IN_TEXT.finditer(tail)
+                         for i in formulas.agenda_items(found.group(1))]
+                return Circulation(tuple(_organs_named_fr_es(tail, block_organs)), tuple(items),
+                                   block.id, block.text)
             continue
         tail = block.text[m.start():]
         organs = _organs_named(tail, block_organs)
