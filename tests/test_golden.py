@@ -35,9 +35,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                               "classed paragraph",
     ("S_2025_153", "footnotes"): "follows from blocks (block id of the '*' note)",
     ("S_2025_153", "sections"): "follows from blocks (annex first block ids)",
-    ("A_79_352", "blocks"): "p1 title; 'Summary', 'Contents', 'Annexes' not headings; p2: summary paragraph "
-                            "split at line-initial '(iii)', '(iv)'; pp3-4: wrapped contents entries split "
-                            "(one continuation classed quotation)",
     ("A_39_361", "masthead"): "OCR layer: symbol 'A/39/36I', date '25 July 19 84', 'ftem 108' not read -> "
                               "no masthead at all",
     ("A_39_361", "blocks"): "OCR layer: type size jitters line to line, so nearly every line is its own "

@@ -46,6 +46,7 @@ KIND_CLASS = {
     "operative_paragraph": "operativeParagraph", "preambular_paragraph": "preambularParagraph",
     "list_item": "listItem", "quotation": "quotation", "title": "title",
     "annex_heading": "annexHeading", "heading": "heading", "signature": "signature",
+    "toc_entry": "tocEntry",
 }
 NUMBERED = frozenset({"numbered_paragraph", "operative_paragraph"})
 LEADING = frozenset({"title", "annex_heading"})
