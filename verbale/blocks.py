@@ -421,14 +421,13 @@ def block_text(block: BlockDraft) -> str:
 def block_boxes(block: BlockDraft) -> tuple[tuple[int, Box], ...]:
     """One box per page the block covers, and per column on a two-column page
     (PDF only), in reading order."""
-    out: dict[tuple[int, int], Box] = {}
+    out: dict[tuple[int, int], list[float]] = {}
     for ln in block.lines:
-        box = ln.box
-        if box is None:
+        if ln.size is None:  # a text export: no boxes
             continue
         key = (ln.page, ln.column)
-        if key in out:
-            b = out[key]
-            box = Box(min(b.x0, box.x0), min(b.top, box.top), max(b.x1, box.x1), max(b.bottom, box.bottom))
-        out[key] = box
-    return tuple((page, box) for (page, _), box in out.items())
+        if (b := out.get(key)) is None:
+            out[key] = [ln.x0, ln.top, ln.x1, ln.bottom]
+        else:
+            b[:] = min(b[0], ln.x0), min(b[1], ln.top), max(b[2], ln.x1), max(b[3], ln.bottom)
+    return tuple((page, Box(*(round(v, 1) for v in b))) for (page, _), b in out.items())

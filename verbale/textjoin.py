@@ -17,7 +17,9 @@ _KEEP_HYPHEN = frozenset(
 )
 # A line ending inside a web address ("https://…/content/", "…-113-").
 _URL_END = re.compile(r"(?:https?://|www\.)\S*[/\-_.=?&#%]$")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Runs that are not a single plain space (a single space is left alone).
+_SPACES = re.compile(r"[\t\u00a0\u2009\u202f][ \t\u00a0\u2009\u202f]*| [ \t\u00a0\u2009\u202f]+")
+_ODD = re.compile("[\ufffe\u00ad\ufb01\ufb02]")
 _LAST_WORD = re.compile(r"(\w+)-$")
 # PDFium reports a hyphen at a line break as U+FFFE; it becomes U+2010 HYPHEN
 # so that join_lines keeps it (it is part of the word, not a syllable break).
@@ -31,7 +33,9 @@ def clean_line(text: str) -> str:
 
 def normalize_spaces(text: str) -> str:
     """Odd PDF characters fixed and runs of spaces collapsed, ends kept."""
-    return _SPACES.sub(" ", text.translate(_CHAR_FIXES))
+    if _ODD.search(text):
+        text = text.translate(_CHAR_FIXES)
+    return _SPACES.sub(" ", text)
 
 
 def join_lines(lines: list[str]) -> tuple[str, list[int]]:
