@@ -697,3 +697,14 @@ def test_serve_command(pristine_db, tmp_path, monkeypatch):
     monkeypatch.setenv("VERBALE_TOKEN", "")    # no token: a missing corpus is not created
     missing = runner.invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 20 and "no corpus" in missing.output
+
+
+def test_every_block_kind_of_a_report_with_contents_has_its_own_style():
+    from verbale import parse
+    from verbale.web.reader import render_blocks
+
+    doc = parse(need(CORPUS_PDF / "A_79_352.en.pdf"))
+    blocks = render_blocks(doc, lambda symbol: None)
+    toc = [b for b in blocks if b["kind"] == "toc_entry"]
+    assert len(toc) >= 40 and {b["cls"] for b in toc} == {"toc-entry"}
+    assert not [b["kind"] for b in blocks if b["cls"] == "paragraph" and b["kind"] != "paragraph"]
