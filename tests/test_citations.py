@@ -25,10 +25,8 @@ def seed_with_refs(seed_doc):
 def _doc_of(*notes: str) -> Document:
     refs = []
     for i, text in enumerate(notes, 1):
-        refs += [
-            dataclasses.replace(r, id=f"r{len(refs) + 1}", footnote=f"fn{i}")
-            for r in parse_citation(text)
-        ]
+        for r in parse_citation(text):
+            refs.append(dataclasses.replace(r, id=f"r{len(refs) + 1}", footnote=f"fn{i}"))
     return Document(Source("x.txt", "text", "", 1, 0), references=tuple(refs))
 
 
@@ -49,6 +47,42 @@ OTHERS = _doc_of(
     "Decision Annulling the Appointment of Two Judges, 16 Sep. 2002.",
     "The pathfinder countries include Albania, Cabo Verde and Viet Nam.",
 )
+
+
+# Shapes the corpus audit added: an archived press article, a parliamentary paper, an act
+# without its organization, a case in a law report, link text without an address, a named
+# instrument, author-date reports, an abbreviation legend, a short form left unresolved.
+AUDITED = _doc_of(
+    "Alle Jahre wieder in Mittenwald, AG Friedensforschung (from Neues Deutschland, 3 May 2008).",
+    "Oslobodjenje interview with Nadim Ademovic, 24 Apr. 2010.",
+    "Deutscher Bundestag Drucksache 16/6724, 10 Oct 2007.",
+    "Decision Annulling the Appointment of Two Judges from the RS to the BiH Constitutional Court, 16 Sep. 2002.",
+    "See Morrissey v. State, 951 P. 2d 911, 916 (Colo. Sup. Ct. 1998) (footnote omitted).",
+    "study-good-practices-operationalizing-rtd-ssc.pdf (ohchr.org).",
+    "See Leave No One Behind Analysis | United Nations in North Macedonia.",
+    "See Pact for the Future, Global Digital Compact and Declaration on Future Generations.",
+    "United Nations, High-Level Advisory Body on Artificial Intelligence, 2024, Governing AI for Humanity: "
+    "Final Report, available at https://www.un.org/en/ai-advisory-body.",
+    "Intergovernmental Panel on Climate Change, Climate Change 2023: Synthesis Report (Geneva, 2023).",
+    "ICCPR International Covenant on Civil and Political Rights",
+    "(CoE-ECRI) European Commission against Racism and Intolerance report on Italy, adopted on 18 March 2016",
+    "JS7, p.8, LFJL, p.6.",
+)
+
+
+def test_audited_shapes_export_valid_csl_and_bibtex():
+    items = to_csl_json(AUDITED)
+    jsonschema.validate(items, SCHEMA)
+    by_title = {i.get("title"): i for i in items}
+    assert by_title["Alle Jahre wieder in Mittenwald"]["archive"] == "AG Friedensforschung"
+    assert by_title["Morrissey v. State"]["type"] == "legal_case"
+    assert by_title["Leave No One Behind Analysis"]["type"] == "webpage"
+    assert "unknown" not in {r.type for r in AUDITED.references}
+    bibtexparser = pytest.importorskip("bibtexparser")
+    library = bibtexparser.parse_string(to_bibtex(AUDITED))
+    assert not library.failed_blocks and len(library.entries) == len(items)
+    pytest.importorskip("citeproc")
+    assert len(_render(items)) == len(items)
 
 
 def test_csl_json_is_valid(seed_with_refs):

@@ -733,6 +733,329 @@ CORPUS_CASES = [
         "CoE-CM, Resolution CM/ResCMN (2017), p.1.",
         [{"type": "resolution_other", "organization": "Council of Europe", "pinpoint_page": "1"}],
     ),
+    # -- audit of the whole corpus: citations that were "unknown", wrongly split or wrongly read --
+    # S/2025/284: press kept by another site, interviews, parliamentary papers, untitled acts.
+    (
+        "S_2025_284",
+        "Alle Jahre wieder in Mittenwald, AG Friedensforschung (from Neues Deutschland, 3 May 2008).",
+        [
+            {
+                "type": "press",
+                "outlet": "Neues Deutschland",
+                "title": "Alle Jahre wieder in Mittenwald",
+                "archive": "AG Friedensforschung",
+                "issued": "2008-05-03",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Oslobodjenje interview with Nadim Ademovic, 24 Apr. 2010.",
+        [
+            {
+                "type": "press",
+                "outlet": "Oslobodjenje",
+                "title": "interview with Nadim Ademovic",
+                "issued": "2010-04-24",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Deutscher Bundestag Drucksache 16/6724, 10 Oct 2007.",
+        [
+            {
+                "type": "report",
+                "organization": "Deutscher Bundestag",
+                "number": "16/6724",
+                "issued": "2007-10-10",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Decision Annulling the Appointment of Two Judges from the RS to the BiH Constitutional Court, "
+        "16 Sep. 2002.",
+        [
+            {
+                "type": "resolution_other",
+                "title": "Decision Annulling the Appointment of Two Judges from the RS to the BiH "
+                "Constitutional Court",
+                "issued": "2002-09-16",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "Decision on Amendments to the Rules of the Constitutional Court of Bosnia and Herzegovina, "
+        "signed by Valerija Galic, President of the Constitutional Court, 30 May 2024.",
+        [{"type": "resolution_other", "issued": "2024-05-30"}],
+    ),
+    (
+        "S_2025_284",
+        "See Morrissey v. State, 951 P. 2d 911, 916 (Colo. Sup. Ct. 1998) (\u201cThis coercion of "
+        "legislators is itself inconsistent with Article IV\u201d) (footnote omitted).",
+        [
+            {
+                "type": "judgment",
+                "title": "Morrissey v. State",
+                "container-title": "P. 2d",
+                "volume": "951",
+                "page": "911",
+                "pinpoint_page": "916",
+                "court": "Colo. Sup. Ct.",
+                "issued": "1998",
+            }
+        ],
+    ),
+    (
+        "S_2025_284",
+        "BiH Constitutional Court, Case U-9/00, Decision, at para. 5.",
+        [{"type": "judgment", "application_number": "U-9/00", "genre": "Decision", "paragraph": "5"}],
+    ),
+    (
+        "S_2025_284",
+        "Nedim Kulenovic, Court as a Policy-Maker?: The Role and Effects of the Constitutional Court, "
+        "Analitika Center for Social Research (2016) (\u201cAnalitika Study\u201d) at 26.",
+        [
+            {
+                "type": "report",
+                "author": ["Nedim Kulenovic"],
+                "organization": "Analitika Center for Social Research",
+                "short_title": "Analitika Study",
+                "issued": "2016",
+                "pinpoint_page": "26",
+            }
+        ],
+    ),
+    # A/HRC/59/L.17: an organization missing from the data, "Org, Title (Place, year)".
+    (
+        "A_HRC_59_L.17",
+        "Intergovernmental Panel on Climate Change, Climate Change 2023: Synthesis Report. Contribution "
+        "of Working Groups I, II and III to the Sixth Assessment Report of the Intergovernmental Panel "
+        "on Climate Change (Geneva, 2023).",
+        [
+            {
+                "type": "report",
+                "organization": "Intergovernmental Panel on Climate Change",
+                "publisher-place": "Geneva",
+                "issued": "2023",
+            }
+        ],
+    ),
+    # E/2025/60: link text without its address, named instruments.
+    (
+        "E_2025_60",
+        "study-good-practices-operationalizing-rtd-ssc.pdf (ohchr.org).",
+        [
+            {
+                "type": "web",
+                "title": "study-good-practices-operationalizing-rtd-ssc.pdf",
+                "container-title": "ohchr.org",
+            }
+        ],
+    ),
+    (
+        "E_2025_60",
+        "See Leave No One Behind Analysis | United Nations in North Macedonia.",
+        [
+            {
+                "type": "web",
+                "title": "Leave No One Behind Analysis",
+                "container-title": "United Nations in North Macedonia",
+            }
+        ],
+    ),
+    (
+        "E_2025_60",
+        "See Pact for the Future, Global Digital Compact and Declaration on Future Generations.",
+        [
+            {
+                "type": "declaration",
+                "title": "Pact for the Future, Global Digital Compact and Declaration on Future Generations",
+            }
+        ],
+    ),
+    # A/80/62-E/2025/12: author and year before the title; a sentence glued to an address;
+    # addresses inside commentary.
+    (
+        "A_80_62",
+        "United Nations, High-Level Advisory Body on Artificial Intelligence, 2024, Governing AI "
+        "[Artificial Intelligence] for Humanity: Final Report, available at https://www.un.org/en/ai-advisory-body.",
+        [
+            {
+                "type": "report",
+                "organization": "United Nations, High-Level Advisory Body on Artificial Intelligence",
+                "issued": "2024",
+                "title": "Governing AI [Artificial Intelligence] for Humanity: Final Report",
+                "URL": "https://www.un.org/en/ai-advisory-body",
+            }
+        ],
+    ),
+    (
+        "A_80_62",
+        "World Trade Organization (WTO). See https://unctad.org/publication/2024-report-world.Note: All "
+        "websites referred to in footnotes were accessed in January 2025.",
+        [
+            {"type": "note"},
+            {"type": "web", "URL": "https://unctad.org/publication/2024-report-world"},
+            {"type": "note", "text": "Note: All websites"},
+        ],
+    ),
+    (
+        "A_80_62",
+        "The implementation map is available on the website of the Commission on Science and Technology "
+        "for Development at https://unctad.org/meeting/commission-science-and-technology-development-28th-session.",
+        [
+            {"type": "note", "URL": None},
+            {
+                "type": "web",
+                "URL": "https://unctad.org/meeting/commission-science-and-technology-development-28th-session",
+            },
+        ],
+    ),
+    (
+        "A_80_159",
+        "Information concerning the panellists and their affiliations, and links to each of the "
+        "presentations, can be found in the panel programme, available at "
+        "www.un.org/depts/los/consultative_process/icp25/ICP25PanelProgramme.pdf.",
+        [
+            {"type": "note"},
+            {
+                "type": "web",
+                "URL": "https://www.un.org/depts/los/consultative_process/icp25/ICP25PanelProgramme.pdf",
+            },
+        ],
+    ),
+    # A/RES/80/7: a document number with a year in parentheses is not the year of publication.
+    (
+        "A_RES_80_7",
+        "See International Atomic Energy Agency, Resolutions Adopted and Other Relevant Decisions Taken "
+        "during the 69th Regular Session of the General Conference, 15\u201319 September 2025 "
+        "(GC(69)/RES/DEC(2025)) for the full texts of relevant resolutions and decisions.",
+        [
+            {
+                "type": "report",
+                "organization": "International Atomic Energy Agency",
+                "number": "GC(69)/RES/DEC(2025)",
+                "issued": "2025-09-15/2025-09-19",
+                "title": "Resolutions Adopted and Other Relevant Decisions Taken during the 69th Regular "
+                "Session of the General Conference, 15\u201319 September 2025",
+            }
+        ],
+    ),
+    # A/C.3/80/L.43: "Ibid." with another supplement of the same session.
+    (
+        "A_C.3_80_L.43",
+        "Ibid., Supplement No. 53A (A/74/53/Add.1), chap. III.",
+        [{"type": "ibid", "supplement": "53A", "symbols": ("A/74/53/Add.1",), "chapter": "III"}],
+    ),
+    # A/HRC/WG.6/34/ITA/3 (UPR summary): hasty locators, legends of abbreviations, numbers
+    # that go on with the locator before a semicolon.
+    (
+        "ohchr_1_en",
+        "JS6, and JS8, p.8.",
+        [
+            {"type": "short_form", "short_title": "JS6"},
+            {"type": "short_form", "short_title": "JS8", "pinpoint_page": "8"},
+        ],
+    ),
+    (
+        "ohchr_1_en",
+        "JS7, p.8, LFJL, p.6.",
+        [
+            {"type": "short_form", "short_title": "JS7", "pinpoint_page": "8"},
+            {"type": "short_form", "short_title": "LFJL", "pinpoint_page": "6"},
+        ],
+    ),
+    ("ohchr_1_en", "JS13, p8.", [{"type": "short_form", "short_title": "JS13", "pinpoint_page": "8"}]),
+    ("ohchr_1_en", "JS16, p 12.", [{"type": "short_form", "pinpoint_page": "12"}]),
+    (
+        "ohchr_1_en",
+        "CoE- GRETA, para 294.",
+        [{"type": "short_form", "short_title": "CoE-GRETA", "paragraph": "294"}],
+    ),
+    (
+        "ohchr_1_en",
+        "CoE-ECRI, paras, 93, 94 and 95. See also p.9.",
+        [
+            {"type": "short_form", "short_title": "CoE-ECRI", "paragraph": "93, 94 and 95"},
+            {"type": "ibid", "pinpoint_page": "9"},
+        ],
+    ),
+    (
+        "ohchr_1_en",
+        "For relevant recommendations see A/HRC/28/4, paras. 145.1\u2013145.23; 145.55.",
+        [
+            {"type": "un_document", "symbols": ("A/HRC/28/4",), "paragraph": "145.1\u2013145.23"},
+            {"type": "ibid", "paragraph": "145.55"},
+        ],
+    ),
+    (
+        "ohchr_1_en",
+        "(CoE-ECRI) European Commission against Racism and Intolerance report on Italy, adopted on "
+        "18 March 2016, published on 7 June 2016",
+        [
+            {
+                "type": "report",
+                "short_title": "CoE-ECRI",
+                "organization": "European Commission against Racism and Intolerance",
+                "title": "report on Italy",
+                "issued": "2016-03-18",
+            }
+        ],
+    ),
+    (
+        "ohchr_1_en",
+        "(CoE-GRETA)-Group of Experts on Action against Trafficking in Human Beings, Report concerning "
+        "the implementation of the Council of Europe Convention by Italy, adopted on 7 December 2018",
+        [
+            {
+                "type": "report",
+                "short_title": "CoE-GRETA",
+                "organization": "Group of Experts on Action against Trafficking in Human Beings",
+                "issued": "2018-12-07",
+            }
+        ],
+    ),
+    (
+        "ohchr_1_en",
+        "ICCPR International Covenant on Civil and Political Rights",
+        [
+            {
+                "type": "treaty",
+                "short_title": "ICCPR",
+                "title": "International Covenant on Civil and Political Rights",
+            }
+        ],
+    ),
+    (
+        "ohchr_1_en",
+        "OP-CRC-IC Optional Protocol to CRC on a communications procedure",
+        [{"type": "treaty", "short_title": "OP-CRC-IC"}],
+    ),
+    # Commentary that must stay "note" (lists of names, editorial notes, figures).
+    ("ohchr_1_en", "APG23 Association \u201cComunit\u00e0 Papa Giovanni XXIII\u201d (Italy)", [{"type": "note"}]),
+    ("ohchr_1_en", "Fondazione \u201cE. Zancan\u201d Onlus (Italia)", [{"type": "note"}]),
+    (
+        "ohchr_1_en",
+        "the full texts of all original submissions are available at: www.ohchr.org.Civil society",
+        [
+            {"type": "note", "text": "the full texts"},
+            {"type": "web", "URL": "https://www.ohchr.org"},
+            {"type": "note", "text": "Civil society"},
+        ],
+    ),
+    ("A_79_907", "881.2 2 881.2", [{"type": "note"}]),
+    ("A_HRC_59_L.17", "State not a member of the Human Rights Council.", [{"type": "note"}]),
+    ("S_2025_71_Rev.1", "Listed as Al-Nusrah Front for the People of the Levant.", [{"type": "note"}]),
+    (
+        "A_RES_78_1",
+        "High-level political forum on sustainable development convened under the auspices of the "
+        "General Assembly (Sustainable Development Goals Summit).",
+        [{"type": "note"}],
+    ),
+    ("S_2025_194", "Food systems; energy access and affordability; education.", [{"type": "note"}] * 3),
     # Conventions of the Editorial Manual (un-conventions.md 3.3), not from a document.
     (
         "conventions",

@@ -59,6 +59,7 @@ _CSL_SAME = (
     "URL",
     "authority",
     "genre",
+    "archive",
 )
 _SKIP = frozenset({"note"})
 

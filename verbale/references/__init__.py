@@ -18,7 +18,9 @@ Reference types
 ``official_records``  Official Records of the General Assembly, … Supplement No. 10 (A/75/10)
 ``treaty``       by name or in the United Nations / League of Nations Treaty Series
 ``judgment``     a court's judgment, decision, order or advisory opinion
-``declaration``, ``resolution_other``  acts of organizations outside the UN
+``declaration``, ``resolution_other``  acts of organizations outside the UN, and acts or
+                 instruments cited by title alone ("Decision Annulling …, 16 Sep. 2002",
+                 "Global Digital Compact")
 ``book``, ``chapter`` (in an edited book), ``article`` (in a journal)
 ``press``        newspaper, magazine, agency or broadcaster
 ``report``       a report or study of an organization, or a United Nations publication
@@ -35,7 +37,9 @@ outlet, law report, Treaty Series), ``publisher``, ``publisher-place``,
 ``issued`` and ``accessed`` (ISO 8601 text: ``1992-02-29``, ``1992-09``,
 ``2016-10-18/2016-10-19``), ``page`` (extent of a chapter or article),
 ``volume``, ``number`` (Treaty Series number, Sales No., document number of
-another organization), ``URL``, ``authority`` (court), ``genre``.
+another organization), ``URL``, ``authority`` (court), ``genre``,
+``archive`` (the site that keeps a press article: "AG Friedensforschung
+(from Neues Deutschland, 3 May 2008)").
 
 verbale's own: ``pinpoint`` (the locator as written: "annex", "para. 87",
 "p. 37"), ``paragraph``, ``annex``, ``chapter``, ``section``, ``article``,
@@ -45,7 +49,9 @@ verbale's own: ``pinpoint`` (the locator as written: "annex", "para. 87",
 organization: "Committee of Ministers"), ``outlet``, ``outlet_kind``,
 ``description`` (words after a symbol: "on the imperative of …"),
 ``resolved_from`` (id of the reference a short form stands for), ``ibid``,
-``note`` / ``notes`` (cross-references), ``short_title``.
+``note`` / ``notes`` (cross-references), ``short_title`` (the abbreviation or
+short name later notes cite a source by: "(CoE-ECRI) European Commission …",
+"ICCPR International Covenant …", "(“Analitika Study”)").
 """
 
 from .document import extract_references

@@ -146,5 +146,40 @@ def is_organization(text: str) -> bool:
     if names.fullmatch(text) or P.ACRONYM_HEAD.fullmatch(text):
         return True
     return any(w in P.ORG_NAME_WORDS for w in words) and all(
-        w[:1].isupper() or w in ("of", "for", "and", "on", "the", "&") for w in words
+        w[:1].isupper() or w in ("of", "for", "and", "on", "the", "&", "against", "in", "to")
+        for w in words
     )
+
+
+_ABBR_HEAD = re.compile(
+    r"(?P<abbr>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?:\s\d+)?|[A-Z]{2,}(?:-[A-Z0-9]+)+)\s+(?=[A-Z][a-z])"
+)
+
+
+def split_abbreviation(text: str) -> tuple[str, str] | None:
+    """``(abbreviation, name)`` of a legend entry that defines an abbreviation, else None.
+
+    A part of the abbreviation must be written in the name or be made of its
+    initials, so "ECOWAS Treaty" is not cut.
+
+    >>> split_abbreviation("ICCPR International Covenant on Civil and Political Rights")
+    ('ICCPR', 'International Covenant on Civil and Political Rights')
+    >>> split_abbreviation("OP-ICESCR Optional Protocol to ICESCR")
+    ('OP-ICESCR', 'Optional Protocol to ICESCR')
+    >>> split_abbreviation("ECOWAS Treaty") is None, split_abbreviation("BiH Constitution") is None
+    (True, True)
+    """
+    m = _ABBR_HEAD.match(text)
+    if not m:
+        return None
+    abbr, name = m.group("abbr"), text[m.end() :]
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\u2019]*", name)).lower()
+    for part in re.findall(r"[A-Z]+", abbr):
+        if part in name or _subsequence(part.lower(), initials):
+            return abbr, name
+    return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)

@@ -84,6 +84,7 @@ def scan(text: str, lang: str = "en") -> Anchors:
     if _URL_HINT.search(text):
         for m in P.URL.finditer(text):
             end = P.url_end(text, m.start(), m.end())
+            end = P.url_end(text, m.start(), P.glued_end(text, m.start(), end))
             urls.append((m.start(), end, P.clean_url(text[m.start() : end])))
     inside_url = lambda a, b: any(u0 <= a and b <= u1 for u0, u1, _ in urls)
     found: list[Anchor] = []
@@ -168,6 +169,7 @@ def _chain(O, M) -> tuple[Callable[[Segment], list[Draft] | None], ...]:
         M.report,
         M.press,
         O.treaty_named,
+        O.instrument_named,
         O.legislation,
         M.web,
         un_embedded,
@@ -176,7 +178,7 @@ def _chain(O, M) -> tuple[Callable[[Segment], list[Draft] | None], ...]:
 
 def _attach_urls(seg: Segment, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
-        if d.type == "web" or "URL" in d.fields:
+        if d.type in ("web", "note") or "URL" in d.fields:
             continue
         for a, b, url in seg.urls:
             if d.start <= a and b <= d.end + 1:
@@ -188,6 +190,9 @@ def _attach_urls(seg: Segment, drafts: list[Draft]) -> list[Draft]:
 # -- short forms ------------------------------------------------------------
 
 
+_SUPPLEMENT = re.compile(r"(?P<supplement>Supplement\s+No\.\s*\w+)")
+
+
 def ibid(seg: Segment) -> list[Draft] | None:
     """ "Ibid." / "Ibid., para. 12." / "Id. at p. 56." (resolved later)."""
     text = seg.text
@@ -196,7 +201,8 @@ def ibid(seg: Segment) -> list[Draft] | None:
         return None
     rest = F.strip_ignored(text[m.end() : seg.end])
     fields: dict[str, Any] = {"ibid": True}
-    ss = P.SESSION_SUPPLEMENT.search(rest)
+    # "Ibid., Supplement No. 53A (A/74/53/Add.1)": the same session, another supplement.
+    ss = P.SESSION_SUPPLEMENT.search(rest) or _SUPPLEMENT.search(rest)
     if ss:
         fields.update({k: F.clean(v) for k, v in ss.groupdict().items() if v})
         if "supplement" in fields:
@@ -225,6 +231,8 @@ def cross_reference(seg: Segment) -> list[Draft] | None:
     return [Draft("cross_reference", seg.start, seg.end, {"note": notes[0], "notes": notes, **loc})]
 
 
+# Between two sources named by abbreviation: "AI, p.1 and JS6, p.14", "JS7, p.8, LFJL, p.6".
+_AND_NAME = re.compile(r",?\s+and\s+(?=[A-Z])|,\s*(?=[A-Z][\w-]*\s*(?:,|\(p))")
 _PLACE_KEYS = frozenset({"pages", "at_page", "paragraph", "annex", "chapter", "section", "article"})
 
 
@@ -253,18 +261,23 @@ def short_form(seg: Segment) -> list[Draft] | None:
     if loc and _PLACE_KEYS & loc.keys():
         return [Draft("ibid", seg.body, seg.end, {"ibid": True, **loc})]
     drafts = []
-    for part in re.finditer(r"(?:[^,]|,(?!\s*[A-Z][A-Za-z0-9-]*,))+?(?=\s+and\s+[A-Z]|$)", body):
-        a = P.SHORT_ACRONYM.fullmatch(part.group().strip(" ,").removeprefix("and ").strip())
+    located = False
+    bounds = [0] + [x for m in _AND_NAME.finditer(body) for x in m.span()] + [len(body)]
+    for a_, b_ in zip(bounds[::2], bounds[1::2]):
+        piece = body[a_:b_]
+        text = piece.strip(" ,")
+        a = P.SHORT_ACRONYM.fullmatch(text)
         loc = P.parse_locator(a.group("loc") or a.group("ploc")) if a else None
-        if not loc:
+        if a and not loc:
             return None
-        start = seg.body + part.start() + part.group().index(a.group("name"))
-        drafts.append(
-            Draft(
-                "short_form", start, seg.body + part.end(), {"short_title": a.group("name"), **loc}
-            )
-        )
-    return drafts or None
+        if not a and not P.SHORT_NAME.fullmatch(text):
+            return None  # "JS6, and JS8, p.8": a name alone shares the locator after it
+        name = a.group("name") if a else text
+        located = located or bool(loc)
+        start = seg.body + a_ + piece.index(name)
+        fields = {"short_title": re.sub(r"-\s+", "-", name), **(loc or {})}
+        drafts.append(Draft("short_form", start, start + len(text), fields))
+    return drafts if located else None
 
 
 # -- UN sources -------------------------------------------------------------
@@ -440,6 +453,9 @@ _CITATION_SIGNS = re.compile(
 )
 
 
+_DIRECTORY_ENTRY = re.compile(r"[^(),;:]+\(\s*[A-Z][^()\d]*\)")
+
+
 def note_or_unknown(seg: Segment, force_note: bool = False) -> Draft:
     """Commentary (``note``) when prose, ``unknown`` when it looks like a citation."""
     text = seg.text[seg.start : seg.end]
@@ -453,6 +469,10 @@ def note_or_unknown(seg: Segment, force_note: bool = False) -> Draft:
         and lower / len(words) > 0.5
         or P.EDITORIAL_NOTE.match(text)
     ):
+        return Draft("note", seg.start, seg.end, {})
+    # "APG23 Association “Comunità Papa Giovanni XXIII” (Italy)": an entry of a list
+    # of participants, a name and its country, even with quotation marks in the name.
+    if _DIRECTORY_ENTRY.fullmatch(text) and not P.YEAR.search(text) and seg.body == seg.start:
         return Draft("note", seg.start, seg.end, {})
     # A lead-in ("See …") promises a source even when nothing else is recognised.
     if _CITATION_SIGNS.search(text) or seg.body > seg.start:

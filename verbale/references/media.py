@@ -35,7 +35,49 @@ def press(seg: Segment) -> list[Draft] | None:
         return [
             _press_draft(seg, els[:-2], F.clean(els[-2].text), None, _full_date(els[-1].text), [])
         ]
+    # "Title, AG Friedensforschung (from Neues Deutschland, 3 May 2008)": an article
+    # kept by another site, the outlet and date in the parenthesis.
+    kept = _KEPT_FROM.search(els[-1].text) if len(els) >= 2 else None
+    outlet = F.clean(kept.group("outlet")) if kept else ""
+    if (
+        kept
+        and _full_date(kept.group("date"))
+        and (outlet_re.fullmatch(outlet) or _outlet_like(outlet))
+    ):
+        entry = entries.get(outlet) or {}
+        draft = _press_draft(
+            seg,
+            els[:-1],
+            entry.get("name", outlet),
+            entry.get("kind"),
+            _full_date(kept.group("date")),
+            [],
+        )
+        draft.fields["archive"] = F.clean(els[-1].text[: kept.start()])
+        return [draft]
+    # "Oslobodjenje interview with Nadim Ademovic, 24 Apr. 2010."
+    iv = _INTERVIEW.fullmatch(els[0].text)
+    if iv and len(els) >= 2 and _full_date(els[1].text):
+        outlet = F.clean(iv.group("outlet"))
+        if outlet_re.fullmatch(outlet) or _outlet_like(outlet):
+            entry = entries.get(outlet) or {}
+            draft = _press_draft(
+                seg,
+                [],
+                entry.get("name", outlet),
+                entry.get("kind"),
+                _full_date(els[1].text),
+                els[2:],
+            )
+            draft.fields["title"] = F.clean(els[0].text[iv.start("what") :])
+            return [draft]
     return None
+
+
+_KEPT_FROM = re.compile(r"\(\s*from\s+(?P<outlet>[^,()]+),\s*(?P<date>[^()]+)\)\s*$")
+_INTERVIEW = re.compile(
+    r"(?P<outlet>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s+(?P<what>interview\s+with\s+.+)"
+)
 
 
 def _date_after(els: list[F.Element], k: int, text: str) -> str | None:
@@ -86,15 +128,25 @@ def report(seg: Segment) -> list[Draft] | None:
     unpub = P.UN_PUBLICATION.search(body)
     if unpub:
         return [_un_publication(seg, body, unpub)]
-    names, entries, _ = P.organizations()
-    named = names.match(body)
-    if named and named.end() > els[0].end - seg.body:
+    names, entries, numbers = P.organizations()
+    fields: dict[str, Any] = {}
+    # "(CoE-ECRI) European Commission against Racism …": the abbreviation that later
+    # notes cite the source by ("CoE-ECRI, p.9").
+    short = _SHORT_HEAD.match(body)
+    if short:
+        fields["short_title"] = short.group("abbr")
+        els = F.elements(body[short.end() :], short.end())
+        if not els:
+            return None
+    start = els[0].start
+    named = names.match(body, start)
+    if named and named.end() > els[0].end:
         # A name with a comma in it: "United Nations Educational, Scientific and …"
-        els = [F.Element(F.clean(named.group(0)), 0, named.end())] + F.elements(
+        els = [F.Element(F.clean(named.group(0)), start, named.end())] + F.elements(
             body[named.end() :], named.end()
         )
+    els = _split_org_head(els, names, numbers)
     head = els[0].text
-    fields: dict[str, Any] = {}
     org_at = next(
         (i for i, e in enumerate(els) if names.match(e.text) or F.is_organization(e.text)), None
     )
@@ -113,16 +165,89 @@ def report(seg: Segment) -> list[Draft] | None:
     ):
         fields["organization"] = F.clean(head)
         rest = els[1:]
+    elif short and _DOC_HEAD.match(head):  # "(CoE-GRECO) Compliance report on Italy, …"
+        rest = els
     else:
         return None
-    if not _REPORT_SIGNS.search(body):
+    if "organization" in fields:
+        fields["organization"] = _org_details(fields["organization"], fields)
+    # "United Nations, High-Level Advisory Body on …, 2024, Governing AI …": author, year, title.
+    year_at = next((i for i, e in enumerate(rest) if re.fullmatch(r"\d{4}", e.text)), None)
+    if (
+        year_at is not None
+        and "organization" in fields
+        and "author" not in fields
+        and all(F.is_organization(e.text) for e in rest[:year_at])
+    ):
+        fields["organization"] = ", ".join(
+            [fields["organization"], *(e.text for e in rest[:year_at])]
+        )
+        fields["issued"] = rest[year_at].text
+        rest = rest[year_at + 1 :]
+    if not _REPORT_SIGNS.search(body) and not short:
         return None  # a list of names, not a source: no year, title in quotes, locator or address
+    if rest and P.parse_locator(", ".join(e.text for e in rest)):
+        return None  # "Vienna Declaration and Programme of Action, para. 5": a name, a place in it
     if all(
         P.URL.search(e.text) or _full_date(e.text) or not re.sub(r"\([^()]*\)", "", e.text).strip()
         for e in rest
-    ):
+    ) and not (rest == [] and "issued" in fields):
         return None  # "United Nations 2024, https://…" is a web page; "X (OECD)" names only
     return [_report_draft(seg, rest, fields)]
+
+
+_SHORT_HEAD = re.compile(r"\(\s*(?P<abbr>[A-Z][\w-]*[A-Za-z0-9])\s*\)\s*-?\s*")
+_DOC_WORDS = r"(?:[Rr]eport|[Ss]tudy|[Oo]pinion|[Aa]ssessment|[Rr]eview|[Ss]urvey|[Ss]ubmission)"
+_DOC_HEAD = re.compile(rf"(?:[A-Z][a-z]+\s+)?{_DOC_WORDS}\b")
+# "European Commission against Racism and Intolerance report on Italy",
+# "CoE-GRECO Compliance report on Italy": an organization, then its document.
+_DOC_WORD = re.compile(rf"(?<=\s){_DOC_WORDS}\b")
+# What follows the title: "adopted on 18 March 2016", "published on …", "signed by …".
+_AFTER_TITLE = re.compile(r"(?:adopted|published|signed|issued|dated)\b", re.IGNORECASE)
+
+
+def _split_org_head(els: list[F.Element], names, numbers) -> list[F.Element]:
+    """The first element cut in two when it runs an organization into its document:
+    "Deutscher Bundestag Drucksache 16/6724", "ECRI report on Italy"."""
+    head = els[0]
+    named = names.match(head.text)
+    rest = head.text[named.end() :].lstrip() if named else ""
+    if named and rest[:1].isupper() and numbers.search(rest):
+        cut = head.text.index(rest, named.end())
+    else:
+        m = _DOC_WORD.search(head.text)
+        if not m or not m.start():
+            return els
+        # The longest organization that reads as one: "European Commission against
+        # Racism and Intolerance | report", "CoE-GRECO | Compliance report".
+        org = head.text[: m.start()].rstrip()
+        shorter = (
+            org.rsplit(" ", 1)[0] if " " in org and org.rsplit(" ", 1)[1][:1].isupper() else ""
+        )
+        for cand in (org, shorter):
+            if cand and (F.is_organization(cand) or P.SHORT_NAME.fullmatch(cand)):
+                cut = len(cand) + 1
+                break
+        else:
+            return els
+    return [
+        F.Element(F.clean(head.text[:cut]), head.start, head.start + cut),
+        F.Element(head.text[cut:], head.start + cut, head.end),
+    ] + els[1:]
+
+
+def _org_details(org: str, fields: dict[str, Any]) -> str:
+    """The organization's name without "(2016)" (the year) or "(“Analitika Study”)" (a short title)."""
+    for m in reversed(list(re.finditer(r"\s*\(([^()]*)\)", org))):
+        inner = m.group(1).strip()
+        if re.fullmatch(r"\d{4}", inner):
+            fields.setdefault("issued", inner)
+        elif inner[:1] in '\u201c"' and inner[-1:] in '\u201d"':
+            fields.setdefault("short_title", F.title(inner))
+        else:
+            continue
+        org = org[: m.start()] + org[m.end() :]
+    return F.clean(org)
 
 
 _REPORT_SIGNS = re.compile(
@@ -135,6 +260,8 @@ _REPORT_SIGNS = re.compile(
 def _report_draft(seg: Segment, rest: list[F.Element], fields: dict[str, Any]) -> Draft:
     loc, k = _tail_locator(rest)
     parts = [e.text for e in rest[:k]]
+    after = next((i for i, p in enumerate(parts) if i and _AFTER_TITLE.match(p)), len(parts))
+    parts = parts[:after]
     while parts and (
         _full_date(parts[-1])
         or P.URL.search(parts[-1])
@@ -152,6 +279,12 @@ def _report_draft(seg: Segment, rest: list[F.Element], fields: dict[str, Any]) -
         )
         text = text[: pub.start()]
     text = re.split(r",?\s+available at\b", text)[0]
+    numbers = P.organizations()[2]
+    for m in re.finditer(r"\s*\(((?:[^()]|\([^()]*\))+)\)", text):
+        if numbers.fullmatch(m.group(1).strip()):  # "… (GC(69)/RES/DEC(2025)) for the full texts"
+            fields.setdefault("number", m.group(1).strip())
+            text = text[: m.start()]
+            break
     number = re.fullmatch(r"(?:document|doc\.)\s+(\S+)", F.clean(text))
     if number:  # "United Nations Environment Programme, document CBD/COP/15/17"
         fields["number"] = number.group(1)
@@ -186,11 +319,33 @@ def _un_publication(seg: Segment, body: str, m: re.Match) -> Draft:
     return Draft("report", seg.body, seg.end, fields)
 
 
+# Link text copied from a browser: "Leave No One Behind Analysis | United Nations in
+# North Macedonia" (page | site) or "study-good-practices.pdf (ohchr.org)" (file (site)).
+_PAGE_SITE = re.compile(r"(?P<title>[^|]+?)\s+\|\s+(?P<site>[^|]+)")
+_FILE_SITE = re.compile(r"(?P<title>[^()]+?)\s*\((?P<site>(?:[\w-]+\.)+[a-z]{2,6})\)")
+
+
+def _page_title(seg: Segment) -> list[Draft] | None:
+    body = F.clean(_body(seg)).rstrip(".")
+    m = _PAGE_SITE.fullmatch(body) or _FILE_SITE.fullmatch(body)
+    if not m or _prose(body) or len(body.split()) > 25:
+        return None
+    fields = {"title": F.title(m.group("title")), "container-title": F.clean(m.group("site"))}
+    return [Draft("web", seg.body, seg.end, fields)]
+
+
+def _commentary(title: str) -> bool:
+    """Words before an address that make a sentence, not a title."""
+    if _prose(title) and len(title.split()) > 15:
+        return True
+    return title[:1].islower() and bool(P.VERBS.search(title))
+
+
 def web(seg: Segment) -> list[Draft] | None:
     """A web page: "Title, available at https://…" or a bare address."""
     urls = [u for u in seg.urls if seg.body <= u[0] < seg.end]
     if not urls:
-        return None
+        return _page_title(seg)
     text = seg.text
     before = F.strip_ignored(text[seg.body : urls[0][0]])
     before = re.sub(
@@ -205,8 +360,11 @@ def web(seg: Segment) -> list[Draft] | None:
         fields["author"] = F.person_names(els[0].text)
         els = els[1:]
     title = F.title(", ".join(e.text for e in els))
-    if title and (_prose(title) and len(title.split()) > 15):
-        return None
+    if title and _commentary(title):
+        # "The implementation map is available on the website … at https://…":
+        # the sentence stays a note, the address is still a source.
+        note = Draft("note", seg.start, seg.end, {})
+        return [note] + [Draft("web", a, b, {"URL": url}) for a, b, url in urls]
     if title:
         fields["title"] = title
     accessed = re.search(

@@ -43,7 +43,13 @@ def note_drafts(text: str, anchors: Anchors) -> list[Draft]:
     lead = P.lead_in()
     # A page number that PDF extraction glued to the end of a note ("… annex I. 3").
     stray = _STRAY_NUMBER.search(text)
-    for a, b in split_segments(text[: stray.start() + 1] if stray else text):
+    # "…/outcomes-world.Note: All websites…": a sentence glued to an address starts a part.
+    glued = tuple(
+        b + 1
+        for _, b, _ in anchors.urls
+        if text[b : b + 1] == "." and text[b + 1 : b + 2].isupper()
+    )
+    for a, b in split_segments(text[: stray.start() + 1] if stray else text, glued):
         m = lead.match(text, a)
         body = m.end() if m and m.end() < b else a
         seg = Segment(
@@ -54,8 +60,25 @@ def note_drafts(text: str, anchors: Anchors) -> list[Draft]:
             [x for x in anchors.un if a <= x.start < b],
             [u for u in anchors.urls if a <= u[0] < b],
         )
-        drafts += interpret(seg)
+        found = interpret(seg)
+        drafts += _continued_locator(drafts, found, text[a:b]) or found
     return drafts
+
+
+# "A/HRC/28/4, paras. 145.1–145.23; 145.55": numbers alone after a semicolon go on
+# with the locator of the citation before, not a new source.
+_BARE_NUMBERS = re.compile(rf"\d+(?:\.\d+)*[a-z]?(?:\s*[{P.DASH}]\s*\d+(?:\.\d+)*[a-z]?)?")
+_LOCATOR_KINDS = ("paragraph", "pages", "at_page")
+
+
+def _continued_locator(before: list[Draft], found: list[Draft], piece: str) -> list[Draft] | None:
+    if not before or [d.type for d in found] != ["note"] or not _BARE_NUMBERS.fullmatch(piece):
+        return None
+    kind = next((k for k in _LOCATOR_KINDS if k in before[-1].fields), None)
+    if kind is None:
+        return None
+    d = found[0]
+    return [Draft("ibid", d.start, d.end, {"ibid": True, kind: piece, "pinpoint": piece})]
 
 
 def to_reference(

@@ -66,6 +66,11 @@ def treaty_named(seg: Segment) -> list[Draft] | None:
     return _named(seg, P.treaty_name(), "treaty")
 
 
+def instrument_named(seg: Segment) -> list[Draft] | None:
+    """ "Pact for the Future, Global Digital Compact and Declaration on Future Generations"."""
+    return _named(seg, P.instrument_name(), "declaration")
+
+
 def legislation(seg: Segment) -> list[Draft] | None:
     """ "BiH Constitution, art. III(3)(a)." """
     return _named(seg, P.legislation_name(), "legislation")
@@ -82,6 +87,10 @@ def _named(seg: Segment, pattern: re.Pattern, kind: str) -> list[Draft] | None:
     ):
         return None
     fields: dict[str, Any] = {"title": F.clean(", ".join(e.text for e in names)), **loc}
+    # "ICCPR International Covenant on Civil and Political Rights": a list of abbreviations.
+    legend = F.split_abbreviation(fields["title"])
+    if legend and pattern.fullmatch(legend[1]):
+        fields["short_title"], fields["title"] = legend
     date = F.first_date(seg.body_text)
     if date:
         fields["issued"] = date
@@ -103,6 +112,8 @@ def judgment(seg: Segment) -> list[Draft] | None:
     court = _court_name(mc, entries) if mc else None
     if mr and not court:
         court = next(e["name"] for e in entries.values() if e.get("reports"))
+    if not court and not mr:
+        return _law_report(seg, body)
     if not court or not (mr or ma or _GENRE.search(body)):
         return None
     before = body[: mc.start()] if mc and not mr else ""
@@ -114,7 +125,9 @@ def judgment(seg: Segment) -> list[Draft] | None:
     fields: dict[str, Any] = {"court": court, "authority": court}
     if ma:
         fields["application_number"] = F.clean(ma.group("num") or ma.group("case"))
-    genre = _GENRE.search(body)
+    # "Case U-9/00, Decision": the kind of ruling, not the word "Case", is the genre.
+    genres = list(_GENRE.finditer(body))
+    genre = next((g for g in genres if g.group(1).lower() != "case"), genres[0] if genres else None)
     if genre:
         fields["genre"] = (
             genre.group(1).capitalize() if genre.group(1).islower() else genre.group(1)
@@ -140,6 +153,28 @@ def judgment(seg: Segment) -> list[Draft] | None:
     return [Draft("judgment", seg.body, seg.end, {k: v for k, v in fields.items() if v})]
 
 
+def _law_report(seg: Segment, body: str) -> list[Draft] | None:
+    """ "Morrissey v. State, 951 P. 2d 911, 916 (Colo. Sup. Ct. 1998)": a case in a law report."""
+    case = P.CASE_NAME.match(body.lstrip())
+    law = P.LAW_REPORT.search(body, case.end()) if case else None
+    if not law or body[case.end() : law.start()].strip(" ,"):
+        return None
+    fields: dict[str, Any] = {
+        "title": F.title(case.group("name")),
+        "container-title": F.clean(law.group("reporter")),
+        "volume": law.group("volume"),
+        "page": law.group("page"),
+        "issued": law.group("year"),
+        "genre": "Judgment",
+    }
+    court = F.clean(law.group("court"))
+    if court:
+        fields.update({"court": court, "authority": court})
+    if law.group("pin"):
+        fields.update({"pinpoint": f"p. {law.group('pin')}", "at_page": law.group("pin")})
+    return [Draft("judgment", seg.body, seg.end, fields)]
+
+
 def _court_name(m: re.Match, entries: dict) -> str:
     text = F.clean(m.group(0))
     for name, e in entries.items():
@@ -163,7 +198,9 @@ def other_act(seg: Segment) -> list[Draft] | None:
     mn = numbers.search(body)
     head = body[:head_end]
     act = P.ACT_WORDS.search(head)
-    if not (mo or mn) or not act or _prose(head):
+    if not (mo or mn):
+        return _untitled_act(seg, body, els)
+    if not act or _prose(head):
         return None
     if any(
         a.start <= seg.body + act.start() < a.end + 1 or a.start >= seg.body + act.start()
@@ -191,6 +228,27 @@ def other_act(seg: Segment) -> list[Draft] | None:
     date = F.first_date(body)
     if date:
         fields["issued"] = date
+    loc, _ = _tail_locator(els)
+    fields.update(loc)
+    return [Draft(kind, seg.body, seg.end, fields)]
+
+
+_ACT_HEAD = re.compile(
+    r"(?P<word>Decision|Order|Resolution|Declaration|Communiqu[eé]|Recommendation|Opinion)"
+    r"\s+(?:on|of|concerning|regarding|establishing|[A-Z])"
+)
+
+
+def _untitled_act(seg: Segment, body: str, els: list[F.Element]) -> list[Draft] | None:
+    """ "Decision Annulling the Appointment of Two Judges …, 16 Sep. 2002.": an act cited
+    by its title and date, the organization that made it left to the context."""
+    m = _ACT_HEAD.match(els[0].text)
+    date = P.DATE.search(body, els[0].end)
+    if not m or not date or seg.un or _prose(body):
+        return None
+    word = m.group("word").lower()
+    kind = "declaration" if word[:5] in ("decla", "commu") else "resolution_other"
+    fields: dict[str, Any] = {"title": F.title(els[0].text), "issued": P.date_iso(date)}
     loc, _ = _tail_locator(els)
     fields.update(loc)
     return [Draft(kind, seg.body, seg.end, fields)]

@@ -114,6 +114,17 @@ def url_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# "www.ohchr.org.Civil society…", "…/outcomes-world.Note: All websites…": PDF text
+# lost the space after a full stop, and the next sentence ran into the address.
+GLUED_SENTENCE = re.compile(r"\.[A-Z][a-z]+$")
+
+
+def glued_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back before a sentence that ran into the address."""
+    m = GLUED_SENTENCE.search(text, start, end)
+    return m.start() if m and "." in text[start : m.start()] else end
+
+
 def clean_url(raw: str) -> str:
     """The URL as a browser wants it: breaks and PDF hyphen marks undone."""
     url = re.sub(r"\s+", "", raw.replace("\ufffe", "-"))
@@ -133,10 +144,14 @@ NOTE_XREF = re.compile(
 EDITORIAL_NOTE = re.compile(r"\*?\s*(?:Reissued|Issued|Circulated|Translated|Submitted|Prepared)\b")
 # "JS7, p.8", "CoE-ECRI, paras. 24 and 29", "AccessNow, p.2", "ASSO21 (p.7)": a source
 # named by its abbreviation (UPR summaries list them in their first note).
+# Typed in haste too: "JS2, p11", "JS16, p 12", "CoE- GRETA, para 294", "CoE-ECRI, paras, 93".
+_SHORT_NAME = r"[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-\s?[A-Z][A-Za-z0-9]*)*"
+_SHORT_LOC = r"(?:pp?|paras?)(?:[.,]\s*|\s*(?=\d))"
 SHORT_ACRONYM = re.compile(
-    r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*)"
-    r"(?:\s*,\s*(?P<loc>(?:pp?|paras?)\.\s*.+)|\s*\((?P<ploc>(?:pp?|paras?)\.\s*[^()]+)\))"
+    rf"(?P<name>{_SHORT_NAME})"
+    rf"(?:\s*,\s*(?P<loc>{_SHORT_LOC}.+)|\s*\((?P<ploc>{_SHORT_LOC}[^()]+)\))"
 )
+SHORT_NAME = re.compile(_SHORT_NAME)
 SHORT_FORM = re.compile(
     r"(?P<name>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})\.?\s+at\s+(?P<pin>(?:pp?\.\s*)?\d+(?:\s*[-\u2013]\s*\d+)?)"
 )
@@ -160,9 +175,9 @@ _LIST = rf"{_RANGE}(?:(?:\s*,\s*|\s+and\s+)(?!(?:annex|para|p\.|pp\.|chap|sect|a
 LOCATOR_ITEM = re.compile(
     rf"""
     (?P<annex>annex(?:es)?(?:\s+(?:[IVXLC]+\b|\d+\b|[A-Z]\b)(?:(?:\s*,\s*|\s+and\s+|\s*{_D}\s*)(?:[IVXLC]+\b|\d+\b|[A-Z]\b))*)?)
-    | (?P<paragraph>(?:at\s+)?(?:para(?:graph)?s?|§§?)\.?\s*(?:\(\w+\)\s*)?{_LIST}(?:\s*\([a-z]{{1,4}}\))*)
+    | (?P<paragraph>(?:at\s+)?(?:para(?:graph)?s?|§§?)[.,]?\s*(?:\(\w+\)\s*)?{_LIST}(?:\s*\([a-z]{{1,4}}\))*)
     | (?P<at_page>at\s+(?:pp?\.\s*)?{_LIST})
-    | (?P<pages>pp?\.\s*{_LIST})
+    | (?P<pages>pp?(?:\.\s*|\s*(?=\d)){_LIST})
     | (?P<chapter>chaps?\.\s*{_LIST}|chapters?\s+{_LIST})
     | (?P<section>sects?\.\s*[A-Z\d][\w.]*(?:\s*(?:,|and)\s*[A-Z\d][\w.]*)*|sections?\s+[A-Z\d][\w.]*)
     | (?P<article>(?:arts?\.|articles?)\s*{_ART}(?:(?:\s*,\s*|\s+and\s+){_ART})*)
@@ -269,7 +284,8 @@ UN_PUBLICATION = re.compile(
     re.IGNORECASE,
 )
 # "(Reading, United Kingdom…, Ithaca Press, 2014)" and the like: a parenthesis ending in a year.
-PUBLICATION = re.compile(rf"\((?P<body>[^()]*?)\s*(?P<year>{_YEAR})\s*\)")
+# Not the year of a document number: "GC(69)/RES/DEC(2025)".
+PUBLICATION = re.compile(rf"(?<![\w/])\((?P<body>[^()]*?)\s*(?P<year>{_YEAR})\s*\)")
 EDS = re.compile(r"\s*\((?:eds?|Eds?)\.?\)\s*,?\s*")
 IN_EDITED = re.compile(r"[,\u201d\"]?\s+in\s+")
 ENTITLED = re.compile(r"entitled\s+[\u201c\"](?P<title>[^\u201d\"]+)[\u201d\"]")
@@ -282,6 +298,13 @@ APP_NUMBER = re.compile(
     r"|(?:Case|Decision|No\.)\s+(?:No\.\s*)?(?P<case>[A-Z]{1,4}-\d[\w\-/.]*)"
 )
 CASE_NAME = re.compile(r"(?P<name>(?:[A-Z][\w.'\u2019-]*\s+)+v\.\s+[^,()]+)")
+# A law report: "951 P. 2d 911, 916 (Colo. Sup. Ct. 1998)", "[2004] UKHL 56 (…)": volume,
+# reporter, first page, pinpoint, then the court and the year in parentheses.
+LAW_REPORT = re.compile(
+    rf"(?P<volume>\d+)\s+(?P<reporter>[A-Z][A-Za-z.]*(?:\s+(?:[A-Z][A-Za-z.]*|\d[a-z]{{1,2}}\.?))*)"
+    rf"\s+(?P<page>\d+)(?:\s*,\s*(?P<pin>\d+(?:\s*[{DASH}]\s*\d+)?))?"
+    rf"\s*\((?P<court>[^()\d]*?)\s*(?P<year>{_YEAR})\)"
+)
 DOC_NUMBER = re.compile(r"(?:doc(?:ument)?\.?\s*)?No\.\s*(?P<num>[\w()/.\-]+[\w)])")
 JOURNAL = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w&'\u2019.-]*|and|of|for|on|the|&)\s+){0,7}(?:Journal|Review|Quarterly|Yearbook|Law|Papers|"
@@ -382,6 +405,12 @@ ORG_NAME_WORDS = frozenset(
         "Watch",
         "Forum",
         "Federation",
+        "Panel",
+        "Body",
+        "Board",
+        "Mission",
+        "Parliament",
+        "Experts",
         "Alliance",
         "Coalition",
         "Initiative",
@@ -497,6 +526,17 @@ def treaty_name() -> re.Pattern:
     """A treaty's name: capitalised words around Convention, Covenant, Protocol…"""
     words = "|".join(data()["treaty_words"])
     cap = r"(?:[A-Z][\w'\u2019.-]*|of|on|the|and|for|to|in|against|between|no\.|No\.|\d+)"
+    # "Optional Protocol to CRC on a communications procedure": a lower-case subject.
+    subject = r"(?:\s+(?:on|concerning|relating\s+to)\s+[^,;()]+)?"
+    return re.compile(rf"(?:{cap}\s+)*(?:{words})\b(?:\s+{cap})*{subject}")
+
+
+@lru_cache(maxsize=1)
+def instrument_name() -> re.Pattern:
+    """A declaration or programme named by its title: "Global Digital Compact",
+    "Vienna Declaration and Programme of Action", "Sendai Framework for …"."""
+    words = _alternation(data()["instrument_words"])
+    cap = r"(?:[A-Z][\w'\u2019.-]*|of|on|the|and|for|to|in|against|\d+)"
     return re.compile(rf"(?:{cap}\s+)*(?:{words})\b(?:\s+{cap})*")
 
 

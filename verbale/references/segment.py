@@ -27,9 +27,12 @@ _EDGE_LEFT = re.compile(r"^[\s,;:.]*(?:and\s+|also\s+)?", re.IGNORECASE)
 _EDGE_RIGHT = re.compile(r"[\s,;:]*(?:\band)?[\s,;:.]*$", re.IGNORECASE)
 
 
-def split_segments(text: str) -> list[tuple[int, int]]:
-    """Spans of the parts of ``text`` that cite one or more sources each."""
-    cuts = _semicolons(text)
+def split_segments(text: str, extra: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """Spans of the parts of ``text`` that cite one or more sources each.
+
+    ``extra`` adds cuts found by the caller (a sentence glued to an address).
+    """
+    cuts = _semicolons(text) + list(extra)
     cuts += [m.start() for m in _SENTENCE_LEAD.finditer(text)]
     spans = []
     start = 0
