@@ -16,7 +16,8 @@ from pathlib import Path
 from verbale import VerbaleError, parse
 
 KINDS = ("paragraph", "numbered_paragraph", "operative_paragraph", "preambular_paragraph",
-         "list_item", "quotation", "heading", "annex_heading", "signature", "title", "toc_entry")
+         "list_item", "quotation", "heading", "annex_heading", "signature", "title", "toc_entry",
+         "figure")
 COLUMNS = ("file", "pages", "symbols", "date", *KINDS, "footnotes", "unlinked_notes",
            "orphan_markers", "signatures", "agenda", "circulation", "sections", "links", "warnings")
 

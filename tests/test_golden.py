@@ -28,13 +28,6 @@ from golden_tool import FIELDS, dumps, golden_names, load, parse_record, shared_
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     # -- superscript indicators that PDFium puts on a line of their own ------
     # -- masthead and title ---------------------------------------------------
-    ("S_2025_153", "blocks"): "p1 title; pp2,5,6,8,28: chart axis labels and legends become blocks ('1 000' "
-                              "as numbered paragraph 1) and are glued to the next paragraph (paras 6 and 18 "
-                              "lose their number, paras 14 and 28 split); pp14-15, 26-27: flush-left "
-                              "continuation on the next page starts a new paragraph; p28: figure title "
-                              "classed paragraph",
-    ("S_2025_153", "footnotes"): "follows from blocks (block id of the '*' note)",
-    ("S_2025_153", "sections"): "follows from blocks (annex first block ids)",
     ("A_39_361", "masthead"): "OCR layer: symbol 'A/39/36I', date '25 July 19 84', 'ftem 108' not read -> "
                               "no masthead at all",
     ("A_39_361", "blocks"): "OCR layer: type size jitters line to line, so nearly every line is its own "

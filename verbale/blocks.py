@@ -13,9 +13,17 @@ its first line to the line that ends with dot leaders and the page number
 (an entry wrapped over two or three lines stays whole); its title
 ("Contents") and the labels between entries ("Annexes") are headings.
 
+The lines of a chart (marked by layout.find_figures) make one ``figure``
+block of their own; the figure's label ("Figure II") is a heading, and so is
+the caption under it.
+
+A paragraph goes on over a page break when the next page starts with a
+number that goes on with its sentence ("removing | 91 devices"), not with a
+paragraph number ("91.").
+
 Kinds: ``paragraph``, ``numbered_paragraph``, ``list_item``, ``quotation``,
 ``heading``, ``annex_heading``, ``signature``, ``title``, ``toc_entry``,
-``preambular_paragraph`` and ``operative_paragraph`` (resolutions).
+``figure``, ``preambular_paragraph`` and ``operative_paragraph`` (resolutions).
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .layout import FIGURE_LABEL, FIGURE_LABEL_ALONE
 from .model import Box
 from .readers.lines import Line
 from .textjoin import clean_line, join_lines
@@ -120,6 +129,8 @@ def measure(lines: list[Line]) -> Geometry:
     for ln in lines:
         by_frame.setdefault((ln.page, ln.column), []).append(ln)
     for frame, frame_lines in by_frame.items():
+        # the labels of a chart say nothing of the margins (unless they are all the frame holds)
+        frame_lines = [ln for ln in frame_lines if not ln.figure] or frame_lines
         xs = Counter(round(ln.x0) for ln in frame_lines)
         left[frame] = float(xs.most_common(1)[0][0])
         ends = sorted(ln.x1 for ln in frame_lines)
@@ -130,7 +141,7 @@ def measure(lines: list[Line]) -> Geometry:
             right[page, 0] = right.get((page, 2), right[page, column])
     steps = [
         b.top - a.top for a, b in zip(lines, lines[1:])
-        if a.page == b.page and 0 < b.top - a.top < 40 and a.size == b.size
+        if a.page == b.page and 0 < b.top - a.top < 40 and a.size == b.size and not a.figure and not b.figure
     ]
     pitch = statistics.median(steps) if steps and pdf else 1.0
     lengths = sorted(len(ln.text) for ln in lines) or [80]
@@ -149,13 +160,40 @@ def segment(lines: list[Line], geo: Geometry) -> list[BlockDraft]:
         role, before = toc.get(i), toc.get(i - 1)
         if role or before:  # in a table of contents only an entry's wrapped lines go together
             new = not blocks or not (before == "wrap" and role in ("wrap", "end"))
+        elif line.figure or i and lines[i - 1].figure:  # a figure's lines go together, and alone
+            new = not blocks or (lines[i - 1].page, lines[i - 1].figure) != (line.page, line.figure)
         else:
             new = not blocks or _breaks(lines[i - 1], line, geo) or _next_in_sequence(blocks[-1], line)
         if new:
-            blocks.append(BlockDraft([line], fixed=_TOC_KIND.get(role or "")))
+            blocks.append(BlockDraft([line], fixed=_TOC_KIND.get(role or "") or ("figure" if line.figure else None)))
         else:
             blocks[-1].lines.append(line)
+    _figure_titles(blocks, geo)
     return blocks
+
+
+def _figure_titles(blocks: list[BlockDraft], geo: Geometry) -> None:
+    """A figure's label ("Figure II", "Figure 4. Denial of …") is a heading,
+    and so is the caption right under a label alone on its line."""
+    for i, block in enumerate(blocks):
+        if block.fixed or not _figure_label(block.first):
+            continue
+        text = " ".join(ln.text for ln in block.lines)
+        if len(block.lines) > 3 or len(text) > 2 * HEADING_LENGTH:
+            continue
+        block.fixed = "heading"
+        caption = blocks[i + 1] if i + 1 < len(blocks) else None
+        if len(block.lines) == 1 and caption is not None and not caption.fixed \
+                and caption.first.page == block.first.page \
+                and (not geo.pdf or 0 < caption.first.top - block.first.top <= geo.pitch * GAP_RATIO) \
+                and len(caption.lines) <= 4 and len(block_text(caption)) <= 2 * HEADING_LENGTH \
+                and not block_text(caption).endswith((".", ";", ":")):
+            caption.fixed = "heading"
+
+
+def _figure_label(line: Line) -> bool:
+    """The line starts with a figure's label: alone, or before the caption."""
+    return FIGURE_LABEL.match(line.text.strip()) is not None
 
 
 def _toc_roles(lines: list[Line], geo: Geometry) -> dict[int, str]:
@@ -299,6 +337,8 @@ def _breaks(prev: Line, cur: Line, geo: Geometry) -> bool:
     text = cur.text
     if SIGNED.match(text) or ANNEX.match(text) or SIGNED.match(prev.text):
         return True
+    if FIGURE_LABEL_ALONE.match(prev.text.strip()) and text[:1].isupper():
+        return True  # "Figure I" over its caption
     ends_sentence = _TRAILING_MARKER.sub("", prev.text.rstrip()).endswith(_TERMINAL)
     starts_item = bool(NUMBERED.match(text) or LIST_ITEM.match(text) and _set_apart(cur, geo))
     if starts_item and ends_sentence:
@@ -329,7 +369,10 @@ def _set_apart(cur: Line, geo: Geometry) -> bool:
 def _continues_over_page(prev: Line, cur: Line, ends_sentence: bool, geo: Geometry) -> bool:
     if cur.text[:1].islower():
         return True
-    if NUMBERED.match(cur.text) or LIST_ITEM.match(cur.text) or ANNEX.match(cur.text):
+    numbered = NUMBERED.match(cur.text)
+    if numbered and not ends_sentence and cur.text[numbered.end(1):][:1] != ".":
+        numbered = None  # a number that goes on with the sentence ("removing | 91 devices")
+    if numbered or LIST_ITEM.match(cur.text) or ANNEX.match(cur.text):
         return False
     if geo.pdf:
         flush = abs(cur.x0 - geo.left_of(cur)) < 4 and cur.bold == prev.bold

@@ -46,7 +46,7 @@ KIND_CLASS = {
     "operative_paragraph": "operativeParagraph", "preambular_paragraph": "preambularParagraph",
     "list_item": "listItem", "quotation": "quotation", "title": "title",
     "annex_heading": "annexHeading", "heading": "heading", "signature": "signature",
-    "toc_entry": "tocEntry",
+    "toc_entry": "tocEntry", "figure": "figure",
 }
 NUMBERED = frozenset({"numbered_paragraph", "operative_paragraph"})
 LEADING = frozenset({"title", "annex_heading"})

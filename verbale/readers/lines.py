@@ -35,6 +35,9 @@ class Line:
     # On a two-column page: 1 for the left column, 2 for the right one; 0 for
     # a line across the page (and for every line of a one-column page).
     column: int = 0
+    # Inside a chart or other figure drawn with text (axis ticks, labels,
+    # legends): the figure's number on its page, from 1; 0 for other lines.
+    figure: int = 0
 
     @property
     def box(self) -> Box | None:

@@ -31,6 +31,9 @@ _MARKER_RUN = re.compile(r"[0-9*†‡§]")
 MIN_NOMINAL_SIZE = 3.0
 # Height of PDFium's loose glyph box (ascent + descent) over the font size.
 LOOSE_BOX_RATIO = 1.2
+# A line taller and wider than this many times its type size is two lines
+# far apart that PDFium ran into one.
+JUMP_LINES = 3.0
 # Pages with fewer characters than this are treated as having no text layer.
 MIN_PAGE_CHARS = 20
 
@@ -134,7 +137,40 @@ def _lines(textpage, text: str, number: int, height: float) -> Iterator[Line]:
         first = start + len(m.group()) - len(m.group().lstrip())
         last = start + len(m.group().rstrip()) - 1
         if first <= last:
-            yield _measure(probe, text, first, last, number, height)
+            line = _measure(probe, text, first, last, number, height)
+            if _tall(line) and line.x1 - line.x0 > JUMP_LINES * (line.size or 0):
+                yield from _split_jump(probe, text, first, last, line, height)
+            else:
+                yield line
+
+
+def _split_jump(probe: _Probe, text: str, first: int, last: int, line: Line, height: float) -> Iterator[Line]:
+    """The two lines a tall and wide line holds (a line set on its side is
+    tall and narrow): PDFium may run on from the last line of a footnote to a
+    label drawn in a chart far up the page. The line is cut where the baseline
+    jumps, when that leaves two lines of one height each (not so a mark in the
+    margin of a scan)."""
+    number = line.page
+    prev = probe.origin(first)[1]
+    for i in range(first + 1, last + 1):
+        if text[i].isspace():
+            continue
+        y = probe.origin(i)[1]
+        if abs(y - prev) > JUMP_LINES * (line.size or 0):
+            end = i - 1
+            while end > first and text[end].isspace():
+                end -= 1
+            parts = (_measure(probe, text, first, end, number, height),
+                     _measure(probe, text, i, last, number, height))
+            lone_mark = min(len(part.text) for part in parts) < 2
+            yield from (line,) if lone_mark or any(map(_tall, parts)) else parts
+            return
+        prev = y
+    yield line
+
+
+def _tall(line: Line) -> bool:
+    return line.bottom - line.top > JUMP_LINES * (line.size or 0)
 
 
 def _merge_fragments(lines: Iterator[Line]) -> Iterator[Line]:

@@ -32,7 +32,8 @@ Resolve = Callable[[str], Optional[str]]   # symbol -> URL of its page in the co
 BLOCK_TAGS = {"title": ("h2", "title"), "heading": ("h3", "heading"),
               "annex_heading": ("h2", "annex-heading"), "quotation": ("blockquote", "quotation"),
               "signature": ("p", "signature"), "list_item": ("p", "list-item"),
-              "numbered_paragraph": ("p", "numbered"), "toc_entry": ("p", "toc-entry")}
+              "numbered_paragraph": ("p", "numbered"), "toc_entry": ("p", "toc-entry"),
+              "figure": ("p", "figure")}
 _URL = re.compile(r"https?://[^\s<>\"'\]\)]+[^\s<>\"'\]\).,;:]")
 _UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\]")
 # Bidirectional controls: kept in document text (inside isolating elements),
