@@ -17,7 +17,7 @@ import functools
 from conftest import CORPUS_PDF, need
 
 from verbale import parse
-from verbale.layout import find_figures
+from verbale.figures import find_figures
 from verbale.readers.lines import Line
 
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import CORPUS_PDF, SAMPLES, need
 
 from verbale import parse
-from verbale.layout import order_columns
+from verbale.columns import order_columns
 from verbale.readers.lines import Line
 
 FURNITURE = re.compile(r"_{5,}|\*\d{7}\*|\b\d{2}-\d{5}\b|Please recycle|https?://|^\d{1,3}/\d{1,3}$")

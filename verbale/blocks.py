@@ -13,7 +13,7 @@ its first line to the line that ends with dot leaders and the page number
 (an entry wrapped over two or three lines stays whole); its title
 ("Contents") and the labels between entries ("Annexes") are headings.
 
-The lines of a chart (marked by layout.find_figures) make one ``figure``
+The lines of a chart (marked by figures.find_figures) make one ``figure``
 block of their own; the figure's label ("Figure II") is a heading, and so is
 the caption under it.
 
@@ -33,7 +33,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .layout import FIGURE_LABEL, FIGURE_LABEL_ALONE
+from .figures import FIGURE_LABEL, FIGURE_LABEL_ALONE
 from .model import Box
 from .readers.lines import Line
 from .textjoin import clean_line, join_lines
