@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from .blocks import ANNEX
-from .layout import NOTE_START, PageParts
+from .layout import PageParts
+from .marks import NOTE_START
 from .readers.lines import Line
 
 # The heading of an endnote section, alone on its line (EN, FR, ES, RU).

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .layout import NOTE_START, PageParts
+from .layout import PageParts
+from .marks import NOTE_START
 from .model import Box, Warning
 from .readers.lines import Line
 from .textjoin import clean_line, join_lines
