@@ -8,10 +8,7 @@ foot of the left column to the head of the right one on a two-column page,
 when the page (column) ended mid-sentence or the next starts in lower case.
 On a two-column page, margins and indents are those of the line's column.
 
-A table of contents is read apart: one ``toc_entry`` block per entry, from
-its first line to the line that ends with dot leaders and the page number
-(an entry wrapped over two or three lines stays whole); its title
-("Contents") and the labels between entries ("Annexes") are headings.
+A table of contents is read apart (toc.py): one ``toc_entry`` block per entry.
 
 The lines of a chart (marked by figures.find_figures) make one ``figure``
 block of their own; the figure's label ("Figure II") is a heading, and so is
@@ -29,19 +26,16 @@ Kinds: ``paragraph``, ``numbered_paragraph``, ``list_item``, ``quotation``,
 from __future__ import annotations
 
 import re
-import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .figures import FIGURE_LABEL, FIGURE_LABEL_ALONE
+from .geometry import GAP_RATIO, Geometry
+from .marks import LIST_ITEM, NUMBERED, SECTION_NUMBER
 from .model import Box
 from .readers.lines import Line
 from .textjoin import clean_line, join_lines
+from .toc import TOC_KIND, toc_roles
 
-NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\.?\s+(?=\S)")
-LIST_ITEM = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[a-z]\)|[–—•·▪\-])\s+")
-# "IV. Institutional linkage", "B. Mandate": the number of a section heading.
-SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+(?=\S)")
 # "(Signed)", and in French, Spanish and Russian (formulas.SIGNED_WORDS).
 SIGNED = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada|Подпись)\s?\)", re.I)
 # "Annex", "Annex II", "Enclosure 3" alone, or "Annex to the letter …"; in French
@@ -55,8 +49,6 @@ ANNEX = re.compile(
 _TERMINAL = tuple(".:;!?”\"’)")
 # A note indicator after the final punctuation does not hide a sentence end.
 _TRAILING_MARKER = re.compile(r"(?<=[.,:;!?”\"’)])\s?(?:\d{1,3}|\*{1,3})(?:,\d{1,3})*$")
-# A paragraph gap is this much more than the usual distance between lines.
-GAP_RATIO = 1.35
 # A text line shorter than this share of a full line ends its paragraph.
 SHORT_LINE = 0.72
 INTRO_LINE = 0.85
@@ -64,24 +56,6 @@ INTRO_LINE = 0.85
 # points larger than the body text) to half as many again.
 HEADING_LENGTH = 160
 DISPLAY_SIZE = 2.0
-# The title of a table of contents, in the languages the masthead reads.
-TOC_TITLE = re.compile(
-    r"^(?:(?:table of\s+)?contents|table des mati[eè]res|sommaire|[íi]ndice|содержание)"
-    r"(?:\s*\((?:continued|cont['’]?d\.?|suite|continuación|продолжение)\))?$", re.I)
-# The last line of a contents entry: dot leaders, then the page number, after
-# a range of paragraphs in some reports ("…… 3 - 45   5").
-_TOC_END = re.compile(r"(?:(?:\.\s?){4,}|…{2,})\s*(?:\d{1,4}(?:\s?[-–—−]\s?\d{1,4})?\s+)?(?:\d{1,3}|[ivxl]{1,6})$")
-# A page number (after a paragraph range) alone at the end of a line.
-_TOC_NUMBER = re.compile(r"\s(?:\d{1,4}(?:\s?[-–—−]\s?\d{1,4})?\s+)?\d{1,3}$")
-# Column labels over the page numbers.
-_TOC_COLUMNS = re.compile(r"^(?:(?:paragraph|paragraphe|párrafo|page|página)s?|пункты|стр(?:аница)?\.?)"
-                          r"(?:\s+(?:(?:paragraph|paragraphe|párrafo|page|página)s?|стр(?:аница)?\.?))*$", re.I)
-# At most this many lines (an entry's wrapped lines, a label, "Page") come
-# between two entries of a table of contents, or its title and first entry.
-TOC_GAP = 5
-# Kind of the blocks made of contents lines of each role; others are classified as usual.
-_TOC_KIND = {"end": "toc_entry", "wrap": "toc_entry", "title": "heading", "label": "heading",
-             "columns": "paragraph"}
 
 
 @dataclass
@@ -99,62 +73,9 @@ class BlockDraft:
         return self.lines[0]
 
 
-@dataclass(frozen=True)
-class Geometry:
-    """Measures of the page layout that decide where blocks break."""
-
-    pdf: bool
-    # Left and right margin of the text, by (page, column): a page set in two
-    # columns has one pair per column (1, 2) and one across both (0).
-    left: dict[tuple[int, int], float]
-    right: dict[tuple[int, int], float]
-    pitch: float
-    indent_mode: bool  # text exports that mark paragraphs by indenting
-    full_length: int
-    size: float = 0.0  # the body text's font size (PDF)
-
-    def left_of(self, line: Line) -> float:
-        return self.left[line.page, line.column]
-
-    def right_of(self, line: Line) -> float:
-        return self.right[line.page, line.column]
-
-
-def measure(lines: list[Line]) -> Geometry:
-    """Margins per page (and column), line pitch and full line length of the body text."""
-    pdf = any(ln.size is not None for ln in lines)
-    left: dict[tuple[int, int], float] = {}
-    right: dict[tuple[int, int], float] = {}
-    by_frame: dict[tuple[int, int], list[Line]] = {}
-    for ln in lines:
-        by_frame.setdefault((ln.page, ln.column), []).append(ln)
-    for frame, frame_lines in by_frame.items():
-        # the labels of a chart say nothing of the margins (unless they are all the frame holds)
-        frame_lines = [ln for ln in frame_lines if not ln.figure] or frame_lines
-        xs = Counter(round(ln.x0) for ln in frame_lines)
-        left[frame] = float(xs.most_common(1)[0][0])
-        ends = sorted(ln.x1 for ln in frame_lines)
-        right[frame] = ends[int(len(ends) * 0.9)] if ends else 0.0
-    for page, column in by_frame:
-        if column:  # a line across two columns runs from the left one's margin to the right one's
-            left[page, 0] = left.get((page, 1), left[page, column])
-            right[page, 0] = right.get((page, 2), right[page, column])
-    steps = [
-        b.top - a.top for a, b in zip(lines, lines[1:])
-        if a.page == b.page and 0 < b.top - a.top < 40 and a.size == b.size and not a.figure and not b.figure
-    ]
-    pitch = statistics.median(steps) if steps and pdf else 1.0
-    lengths = sorted(len(ln.text) for ln in lines) or [80]
-    indented = sum(1 for ln in lines if ln.x0 >= 1)
-    indent_mode = not pdf and 0.08 < indented / max(len(lines), 1) < 0.6
-    sizes = Counter(round(ln.size * 2) / 2 for ln in lines if ln.size)
-    size = sizes.most_common(1)[0][0] if sizes else 0.0
-    return Geometry(pdf, left, right, pitch, indent_mode, lengths[int(len(lengths) * 0.8)], size)
-
-
 def segment(lines: list[Line], geo: Geometry) -> list[BlockDraft]:
     """Split body lines into blocks."""
-    toc = _toc_roles(lines, geo)
+    toc = toc_roles(lines, geo)
     blocks: list[BlockDraft] = []
     for i, line in enumerate(lines):
         role, before = toc.get(i), toc.get(i - 1)
@@ -165,7 +86,7 @@ def segment(lines: list[Line], geo: Geometry) -> list[BlockDraft]:
         else:
             new = not blocks or _breaks(lines[i - 1], line, geo) or _next_in_sequence(blocks[-1], line)
         if new:
-            blocks.append(BlockDraft([line], fixed=_TOC_KIND.get(role or "") or ("figure" if line.figure else None)))
+            blocks.append(BlockDraft([line], fixed=TOC_KIND.get(role or "") or ("figure" if line.figure else None)))
         else:
             blocks[-1].lines.append(line)
     _figure_titles(blocks, geo)
@@ -194,126 +115,6 @@ def _figure_titles(blocks: list[BlockDraft], geo: Geometry) -> None:
 def _figure_label(line: Line) -> bool:
     """The line starts with a figure's label: alone, or before the caption."""
     return FIGURE_LABEL.match(line.text.strip()) is not None
-
-
-def _toc_roles(lines: list[Line], geo: Geometry) -> dict[int, str]:
-    """The role of each line of a table of contents, by index in ``lines``:
-    "title" ("Contents"), "columns" ("Page"), "end" (the line of an entry that
-    ends with its page number), "wrap" (a line of an entry before its end),
-    "label" ("Annexes", a short line between entries) or "other".
-
-    A page holds contents when entries follow a title on it, when it has
-    three entries or more, or when the contents went on to the foot of the
-    page before; they run to the page's last entry.
-    """
-    ends = {i for i, ln in enumerate(lines) if _toc_end(ln.text)}
-    if not ends:
-        return {}
-    by_page: dict[int, list[int]] = {}
-    for i, ln in enumerate(lines):
-        by_page.setdefault(ln.page, []).append(i)
-    roles: dict[int, str] = {}
-    go_on = False  # the contents filled the page before
-    for page in sorted(by_page):
-        idx = by_page[page]
-        page_ends = [i for i in idx if i in ends]
-        if not page_ends:
-            go_on = False
-            continue
-        title = next((i for i in idx if len(lines[i].text) < 48 and TOC_TITLE.match(lines[i].text.strip())), None)
-        untitled = False  # neither a title nor the contents of the page before: three entries needed
-        if title is not None and page_ends[-1] > title:
-            start = title
-        elif go_on:
-            start = idx[0]
-        elif len(page_ends) >= 3:
-            untitled = True
-            start = page_ends[0]
-            spacing = _entry_spacing(lines, range(start, page_ends[-1] + 1), ends)
-            while start > idx[0] and page_ends[0] - start < 3 and _wraps_into(lines[start - 1], lines[start], geo,
-                                                                              spacing):
-                start -= 1
-        else:
-            go_on = False
-            continue
-        run = _entry_run(lines, start, page_ends)
-        if len(run) < (3 if untitled else 1):
-            go_on = False
-            continue
-        stop = run[-1]
-        region = range(start, stop + 1)
-        if geo.pdf:  # a page number set flush right like the others, without leaders
-            right = statistics.median(lines[i].x1 for i in page_ends)
-            ends.update(i for i in region if abs(lines[i].x1 - right) < 3 and _TOC_NUMBER.search(lines[i].text))
-        spacing = _entry_spacing(lines, region, ends)
-        entry_follows = False
-        for i in reversed(region):
-            text = clean_line(lines[i].text)
-            if i in ends:
-                role = "end"
-            elif i == title:
-                role = "title"
-            elif _TOC_COLUMNS.match(text):
-                role = "columns"
-            elif entry_follows and _wraps_into(lines[i], lines[i + 1], geo, spacing):
-                role = "wrap"
-            elif len(text) <= 60 and text[:1].isupper() and not text.endswith((".", ",", ";", ":")):
-                role = "label"
-            else:
-                role = "other"
-            roles[i] = role
-            entry_follows = role in ("end", "wrap")
-        go_on = stop == idx[-1]
-    return roles
-
-
-def _toc_end(text: str) -> bool:
-    """The line ends with dot leaders and a page number."""
-    tail = text[-48:].rstrip()
-    return (tail[-1:].isdigit() or tail[-1:] in "ivxl") and ("...." in tail or ". . ." in tail or "…" in tail) \
-        and _TOC_END.search(tail) is not None
-
-
-def _entry_run(lines: list[Line], start: int, ends: list[int]) -> list[int]:
-    """The ends of the contents entries from ``start`` on, up to the first one
-    that more than TOC_GAP other lines (wraps, labels), or a line that ends a
-    sentence (titles end with none), keep from the one before."""
-    run: list[int] = []
-    for i in ends:
-        if i < start:
-            continue
-        before = (run[-1] if run else start - 1) + 1
-        if i - before > TOC_GAP or any(lines[j].text.rstrip().endswith((".", "!", "?"))
-                                       for j in range(max(before, start + 1), i)):
-            break
-        run.append(i)
-    return run
-
-
-def _entry_spacing(lines: list[Line], region: range, ends: set[int]) -> float:
-    """The usual distance between two one-line contents entries (PDF)."""
-    steps = [lines[i + 1].top - lines[i].top for i in region
-             if i in ends and i + 1 in ends and i + 1 in region and lines[i + 1].page == lines[i].page]
-    return statistics.median(steps) if steps else float("inf")
-
-
-def _wraps_into(line: Line, nxt: Line, geo: Geometry, spacing: float) -> bool:
-    """``line`` is a line of a contents entry that goes on to ``nxt``: closer
-    to it than entries are to each other (or, in contents set without space
-    between entries, over a hanging indent), and long enough to have
-    wrapped, or numbered ("A.", "1.")."""
-    if nxt.page != line.page:
-        return False
-    if geo.pdf:
-        step = nxt.top - line.top
-        if not 0 < step <= geo.pitch * GAP_RATIO or abs((line.size or 0) - (nxt.size or 0)) > 0.6:
-            return False
-        if step > spacing - 2 and nxt.x0 < line.x0 + 4:
-            return False
-    elif nxt.gap_before >= 1:
-        return False
-    text = line.text.strip()
-    return len(text) > 25 or bool(SECTION_NUMBER.match(text) or NUMBERED.match(text) or LIST_ITEM.match(text))
 
 
 def _next_in_sequence(block: BlockDraft, line: Line) -> bool:

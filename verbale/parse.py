@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import structure
-from .blocks import classify, measure, segment
+from .blocks import classify, segment
 from .endnotes import split_endnotes
 from .errors import (
     EmptyInputError,
@@ -28,6 +28,7 @@ from .errors import (
     UnsupportedFormat,
     VerbaleError,
 )
+from .geometry import measure
 from .layout import body_font_size, split_pages
 from .masthead import doc_type, read_masthead, title_parts
 from .model import Document, Source, Warning
