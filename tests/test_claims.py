@@ -163,7 +163,9 @@ CASES = [
      "in Mogadishu, which is protected by the African Union Transition Mission in Somalia "
      "(ATMIS), resulted in the deaths of two ATMIS soldiers and the injury of one non-United "
      "Nations staff member in an adjacent compound."),
-     [K("killed", 2, victims="ATMIS soldiers", text="the deaths of two ATMIS soldiers"),
+     # "Mission in Somalia" belongs to a body's name: the place is Mogadishu
+     [K("killed", 2, victims="ATMIS soldiers", text="the deaths of two ATMIS soldiers",
+        place="Mogadishu"),
       K("wounded", 1, victims="non-United Nations staff member")]),
     # S/2025/389, report of the Secretary-General on conflict-related sexual violence
     ("S/2025/389", ("Of the estimated 6,417 Yazidis abducted by Da’esh, 1,229 women and 1,363 men "
@@ -174,7 +176,9 @@ CASES = [
      "120 boys) abducted by Da’esh in 2014, only 26 female survivors have been rescued and "
      "returned to Iraq, including two in 2024."),
      [K("hostages", 580, victims="Shi’a Turkmen", breakdown=(("girls", 460), ("boys", 120)),
-        claimant="reports", kind="source")]),
+        claimant="reports", kind="source"),
+      # "rescued and returned": one predicate ("and" between two participles)
+      K("returned", 26, victims="female survivors", claimant="reports")]),
     ("S/2025/389", ("Over 1 million Rohingya refugees continue to reside in Cox’s Bazar, Bangladesh, "
      "amid rising attacks against Rohingya in Rakhine State, Myanmar."),
      [K("refugees", (1000001, 1000001, None), hedge="Over", victims="Rohingya refugees",
@@ -286,7 +290,149 @@ CASES = [
      [K("killed", (5601, 5601, None), victims="people", date="2024")]),
 ]
 
+# Rows added by the corpus audit of claim quality (one class of error or miss each).
+CASES += [
+    # ", including women and children," (no figure) sits between a count and its predicate
+    ("S/2025/153", ("On 5 November, over 20 people, including women and children, were killed in "
+     "Barja, Shuf district."),
+     [K("killed", (21, 21, None), hedge="over", victims="people", place="Barja",
+        date="5 November")]),
+    # "attacked and injured": two participles, one predicate
+    ("S/2025/153", ("Two peacekeepers, including the outgoing Deputy Force Commander of UNIFIL, were "
+     "attacked and injured while trying to escape."),
+     [K("wounded", 2, victims="peacekeepers")]),
+    # the verb before a count covers the count coordinated after it; "claimed
+    # responsibility for killing" reports an act, not a figure ISIL-K states
+    ("A/79/797", ("On 21 January, ISIL-K claimed responsibility for killing one Chinese national and "
+     "one member of the de facto security forces in Khwaja Baha ud Din District, Takhar Province."),
+     [K("killed", 1, victims="Chinese national", kind="author"),
+      K("killed", 1, victims="member", kind="author")]),
+    ("A/79/775", ("1055 An Israeli enemy Merkava tank deployed in the town of Bayyadah fired three "
+     "shells at a Lebanese army post, killing a soldier, injuring two officers and 17 other "
+     "Lebanese army personnel, and completely incinerating the aforementioned post."),
+     [K("wounded", 2, victims="officers"),
+      K("wounded", 17, victims="Lebanese army personnel", place="Bayyadah")]),
+    # "N people to flee / to evacuate their homes": displacement
+    ("S/2025/29", ("We understood now first-hand the severe repercussions of this inaction by the "
+     "United Nations for Israel, as over 22,000 rockets, over 1,500 anti-tank missiles and over "
+     "700 drones were fired by Hezbollah at Israeli communities throughout the war, forcing over "
+     "63,000 Israeli civilians to evacuate their homes for more than a year, up until today."),
+     [K("displaced", (63001, 63001, None), victims="Israeli civilians")]),
+    ("S/2025/389", ("In February 2024, mandatory conscription prompted thousands of people to flee "
+     "Myanmar, thereby raising risks of trafficking."),
+     [K("displaced", (2000, 3000, 9999), victims="people", date="February 2024")]),
+    # a total: "the number of X … stands at N", "is estimated at N", "from N to M"
+    ("S/2025/49", ("More than half the population has been affected by the war, while the total number "
+     "of displaced persons and refugees now stands at almost 14 million persons, owing to the "
+     "systematic targeting of civilians by the terrorist rebel militia."),
+     [K("displaced", (12600000, 14000000, 14000000), hedge="almost", victims="persons")]),
+    ("S/2025/153", ("With new registrations of Syrian refugees by UNHCR suspended by the Government of "
+     "Lebanon since 2015, the actual number of refugees remains unknown, but is estimated at 1.5 "
+     "million by the Government."),
+     [K("refugees", 1500000)]),
+    ("S/2025/492", ("• Between 2020 and 2025, the number of internally displaced persons and refugees "
+     "in the Sahel region has more than doubled, from 4.5 million in 2020 to over 9.2 million in "
+     "2025."),
+     # the date right after a figure is its own
+     [K("displaced", 4500000, date="2020"),
+      K("displaced", (9200001, 9200001, None), hedge="over", date="2025")]),
+    ("S/2025/122", ("Since the assassination of President Moïse, internal displacement has surged, "
+     "rising from 330,000 one year ago to over 1 million at present, as Haitians continue to flee "
+     "gang violence."),
+     [K("displaced", 330000), K("displaced", (1000001, 1000001, None))]),
+    # people an event affected: "deportation incidents … affecting N"
+    ("S/2025/153", ("Since 1 January 2025, UNHCR recorded 120 deportation incidents by Lebanese "
+     "authorities affecting at least 5,303 Syrian nationals."),
+     [K("displaced", (5303, 5303, None), victims="Syrian nationals",
+        date="since 1 January 2025")]),
+    ("S/2025/460", ("As at 17 June, 141 deportation incidents following raids, arrests at checkpoints "
+     "and failed onward movements by sea, involving at least 7,047 Syrians, were recorded."),
+     [K("displaced", (7047, 7047, None), victims="Syrians", date="as at 17 June")]),
+    ("A/80/74", ("For the twelfth consecutive year, forced displacement due to violence and conflict "
+     "increased, affecting over 120 million people."),
+     [K("displaced", (120000001, 120000001, None), victims="people")]),
+    # heads: "-ists" nouns of persons, "terrorists"; "killings of"; "fatality"; "captured"
+    ("ohchr_1", ("The International Centre for Trade Union Rights (ICTUR) was concerned about the "
+     "violent killings of at least two trade unionists, and for the absence of proper "
+     "investigation of these cases."),
+     [K("killed", (2, 2, None), victims="trade unionists")]),
+    ("S/2025/153", ("We have taken out the organization’s top leadership, we have destroyed most of "
+     "their rockets and missiles, we have killed thousands of terrorists and we demolished their "
+     "underground terror infrastructure abutting our border."),
+     [K("killed", (2000, 3000, 9999), victims="terrorists")]),
+    ("S/2025/122", ("In January 2025, gangs opened fire on identified diplomatic vehicles, causing one "
+     "fatality and injuring six."),
+     [K("killed", 1, date="January 2025"), K("wounded", 6)]),
+    ("S/2025/71/Rev.1", ("Joint forces of the Armed Forces of the Democratic Republic of the Congo "
+     "(FARDC) and the Uganda Peoples’ Defence Forces (UPDF) killed over 120 ADF fighters and "
+     "captured 80."),
+     [K("killed", (121, 121, None), victims="ADF fighters"),
+      K("detained", 80, victims="ADF fighters")]),
+    # dates: a month alone after a preposition, "early 2024", a range of months
+    ("S/2025/71/Rev.1", "Notably, in August, the deputy wali of ISIL (Da’esh) in Iraq and 13 others were killed.",
+     [K("killed", 13, victims="others", date="August")]),
+    ("S/2025/518", ("In an uptick in violence primarily between Ngok Dinka and Nuer communities in early "
+     "2024, two UNISFA peacekeepers were killed while performing their duties in protecting "
+     "civilians."),
+     [K("killed", 2, victims="UNISFA peacekeepers", date="early 2024")]),
+    ("S/2025/194", ("From September to December, UNTMIS recorded five journalists and media workers who "
+     "were arrested and detained by intelligence agencies, including three in Mogadishu and two "
+     "in Jubbaland."),
+     [K("detained", 5, date="September to December", claimant="UNTMIS", breakdown=())]),
+    # a day in the claim's clause is more precise than a period before it
+    ("S/2025/472", ("Notably, during the period under review, one MSS officer was killed during a "
+     "shootout with gangs in Segur area in Artbonite Department on 23rd February 2025, and a second "
+     "officer was reported missing after a rescue team was dispatched to assist an HNP team that "
+     "had been stuck in a trench."),
+     [K("killed", 1, victims="MSS officer", date="23 February 2025", place="Segur")]),
+    # place and date of the claim's own clause
+    ("A/79/797", ("A Tehrik-e Taliban Pakistan commander was reportedly killed and two other "
+     "commanders were reportedly injured on 30 November in Shultan District, and four senior "
+     "Tehrik-e Taliban Pakistan commanders were reportedly killed in Shigal District on "
+     "3 December."),
+     [K("wounded", 2, place="Shultan District", date="30 November"),
+      K("killed", 4, place="Shigal District", date="3 December")]),
+    ("S/2025/153", ("At least 60 people were killed by strikes on 28 and 30 October in the Biqa‘ Valley, "
+     "while an evacuation order was issued by the Israel Defense Forces for the entire city of "
+     "Baalbek."),
+     [K("killed", (60, 60, None), place="Biqa‘ Valley", date="28 and 30 October")]),
+    # a place inside a body's name is not where the event was
+    ("A/ES-10/1043", ("Moreover, as of today, Israeli occupying forces have killed 360 personnel of the "
+     "United Nations Relief and Works Agency for Palestine Refugees in the Near East (UNRWA), in "
+     "addition to killing other United Nations staff."),
+     [K("killed", 360, victims="personnel", place=None)]),
+    # a listed place followed by its kind: "Rashidiyah camp (…"
+    ("A/79/775", ("1130 Israeli enemy warplanes carried out several strikes on the following places and "
+     "towns: Malikiyah, Burj Rahhal, Rashidiyah camp (killing eight and injuring 21), Sama‘iyah, "
+     "the Buss camp (on a house, killing three and injuring one), Qana."),
+     [K("killed", 8, place="Rashidiyah"), K("wounded", 21, place="Rashidiyah"),
+      K("killed", 3, place="Buss"), K("wounded", 1, place="Buss")]),
+    ("A/79/775", ("1950–2330 Israeli enemy warplanes carried out air strikes on the following places and "
+     "towns: Qana, Ma‘rub, Jibal al-Butm, Ma‘rakah (on a house), killing four, Dib‘al (on a "
+     "house, injuring two), Dayr Qanun Ra’s al-Ayn."),
+     [K("killed", 4, place="Ma‘rakah"), K("wounded", 2, place="Dib‘al")]),
+]
+
 NEGATIVE = [
+    # ratios (audit)
+    ("A/ES-10/1043", ("As Israel escalates its assaults on Gaza, and amid reports, including even Israeli "
+     "assessments, that five out of every six Palestinians killed by Israel have been civilians, "
+     "amounting to over 83 per cent of casualties, there can be no more delays.")),
+    ("S/2025/472", ("Expanded gang activities, coupled with the forced returns of Haitians from abroad "
+     "have led to massive internal displacement of Haitians, currently estimated at 1 in every 10 "
+     "Haitians.")),
+    # a capacity, not a count (audit)
+    ("A/79/797", ("The implementation of the New Kabul City project, designed to house 3 million "
+     "residents, began in December.")),
+    # the repatriation of troops or officers is a rotation, not a return (audit)
+    ("S/2025/194", ("The final phase 3 drawdown of residual ATMIS troops was completed with the "
+     "repatriation of 165 Kenya Defence Forces personnel from Koday through Kismaayo to Nairobi and "
+     "205 Kenya Defence Forces personnel from Bur Gaabo through Kismaayo to Nairobi, on 22 October "
+     "and 9 November, respectively.")),
+    ("S/2025/472", "* 5 officers have been repatriated for various reasons including medical recovery."),
+    # "casualty" qualifies "evacuation cases"; a change in a count of things
+    ("A/79/907", ("For example, in 2024, 87 per cent of the 723 casualty evacuation cases were for "
+     "Somali soldiers.")),
     # resolution number and year, a date
     ("S/2025/153", ("Intense exchanges of fire between Hizbullah and the Israel Defense Forces "
      "continued, in violation of resolution 1701 (2006), causing casualties, displacement and "
@@ -410,6 +556,8 @@ NOT_AMOUNTS = [
     "no one",
     "4.5 km",
     "0200 hours",
+    "five out of every six",
+    "1 in every 10",
 ]
 
 
@@ -424,7 +572,8 @@ DATA = json.loads(DATA_PATH.read_text(encoding="utf-8"))
 
 
 def test_data_file_is_well_formed():
-    roles = {"id", "after", "before", "nouns", "modifiers", "examples", "weak"}
+    roles = {"id", "after", "before", "nouns", "modifiers", "events", "not_victims", "examples",
+             "weak"}
     ids = [m["id"] for m in DATA["measures"]]
     assert len(ids) == len(set(ids))
     assert {"killed", "wounded", "missing", "hostages", "detained", "displaced", "refugees",
@@ -533,6 +682,79 @@ def test_footnote_closing_an_author_sentence_backs_the_claim():
     doc = Document(Source("t", "text", "", 1, 0), sender=AUTHOR, blocks=(_with_note(text, "fn3"),))
     c = extract_claims(doc)[0]
     assert (c.claimant.kind, c.reference) == ("author", "fn3")
+
+
+# -- place, date and source beyond the sentence (audit) -------------------------------------
+
+
+def test_chronology_rows_date_the_entries_after_them():
+    """A/79/775: a table of incidents whose row opens with the day; the undated entries
+    after it are of that day."""
+    doc = _doc("28 November 0800 Two Israeli enemy drones circled over the Tyre district.",
+               "Israeli enemy warplanes violated Lebanese airspace over the South.",
+               "1000 An Israeli enemy drone carried out an air strike on a car in the town of "
+               "Markaba, injuring three.",
+               kinds=("numbered_paragraph", "paragraph", "paragraph"))
+    (c,) = extract_claims(doc)
+    assert (c.measure, c.value, c.place, c.date) == ("wounded", 3, "Markaba", "28 November")
+
+
+def test_a_row_date_needs_the_date_to_open_its_block():
+    doc = _doc("On 28 November, two drones circled over the Tyre district.",
+               "Warplanes violated the airspace over the South.",
+               "An air strike on a car in the town of Markaba injured three people.")
+    assert extract_claims(doc)[0].date is None
+
+
+def test_year_comes_from_an_earlier_mention_or_a_recent_one():
+    """S/2025/153 (dated 2025): "22 December" is not completed by a later "22 December
+    2021" (another event); "13 February" is, by "13 February 2025"."""
+    doc = _doc("UNIFIL supported the Lebanese Red Cross in the repatriation of seven Lebanese "
+               "citizens from Israel on 22 December.",
+               "As at 13 February, Israeli authorities reported 30 Israel Defense Forces "
+               "fatalities.",
+               "The next trial hearing on the attack of 22 December 2021 was postponed.",
+               "The Ministry stated that, as at 13 February 2025, the figures were unchanged.",
+               date="2025-03-12")
+    assert [c.date for c in extract_claims(doc)] == ["22 December", "as at 13 February 2025"]
+
+
+def test_place_comes_from_the_sentence_or_before_it_not_after():
+    """S/2025/122: the place of a later sentence (Pont-Sondé) is another event's."""
+    doc = _doc("Gang-related violence killed at least 5,601 people in 2024, over 1,000 more than in "
+               "2023. In December, a gang reportedly executed at least 207 people over several "
+               "days, burning or dismembering bodies to destroy evidence. A massacre in "
+               "Pont-Sondé, Artibonite, where 100 people were killed in a gang attack on 3 "
+               "October, illustrates the scale of gang expansion outside the capital.")
+    assert [(c.value or c.best, c.place, c.date) for c in extract_claims(doc)] == [
+        (5601, None, "2024"), (207, None, "December"), (100, "Pont-Sondé", "3 October")]
+
+
+def test_it_refers_to_the_subject_that_opens_the_sentence_before():
+    """UPR stakeholder summary (ohchr_1): "JS9 noted …. It reported that …"."""
+    doc = _doc("GIEACPC reported that corporal punishment remained lawful in the home.",
+               "JS9 noted the difficulty to gauge the true number of unaccompanied foreign minors "
+               "within Italy. It reported that as of January 2019, 4,492 minors previously "
+               "registered at reception centres were reported missing.")
+    c = extract_claims(doc)[0]
+    assert (c.measure, c.value, c.claimant.name, c.claimant.kind) == ("missing", 4492, "JS9", "source")
+
+
+DATES = [
+    ("In August, the deputy wali was killed", ["August"]),
+    ("From September to December, UNTMIS recorded", ["September to December"]),
+    ("in early 2024, two peacekeepers", ["early 2024"]),
+    ("since mid-October", ["since mid-October"]),
+    ("In December 2024 gangs attacked", ["December 2024"]),
+    ("He may go; March was cold", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATES, ids=[d[0] for d in DATES])
+def test_dates_of_a_month_alone_and_qualified(text, expected):
+    from verbale.claims.context import find_dates
+
+    assert [d.text for d in find_dates(text)] == expected
 
 
 # -- comparison ---------------------------------------------------------------------------

@@ -213,11 +213,15 @@ class Vocabulary:
     pronouns: frozenset[str]
     title_re: re.Pattern[str]
     not_event_re: re.Pattern[str]
+    not_amount_re: re.Pattern[str]
+    not_victims: dict[str, frozenset[str]]
+    event_measure: dict[str, str]
     not_before_re: re.Pattern[str]
     not_after_re: re.Pattern[str]
     place_types_re: str
     place_suffixes: frozenset[str]
     place_preps_re: str
+    place_name_heads: frozenset[str]
     not_places: frozenset[str]
     date_keep: tuple[str, ...]
     date_drop: tuple[str, ...]
@@ -236,8 +240,14 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
     after_measure: dict[str, str] = {}
     before_measure: dict[str, str] = {}
     modifier_measure: dict[str, str] = {}
+    event_measure: dict[str, str] = {}
+    not_victims: dict[str, frozenset[str]] = {}
     for entry in raw["measures"]:
         mid = entry["id"]
+        for word in entry.get("events", ()):
+            event_measure.setdefault(_key(word), mid)
+        if entry.get("not_victims"):
+            not_victims[mid] = frozenset(w.lower() for w in entry["not_victims"])
         for word in entry.get("nouns", ()):
             noun_measure.setdefault(_key(word), mid)
         for word in entry.get("after", ()):
@@ -251,7 +261,7 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
     # A phrase is represented by a word that is a measure on its own ("taken
     # hostage" -> "hostage"), else by its last content word ("lived in" -> "lived"),
     # so that "continue" or "taken" alone do not wake the whole stage up.
-    phrases = {*noun_measure, *after_measure, *before_measure, *modifier_measure}
+    phrases = {*noun_measure, *after_measure, *before_measure, *modifier_measure, *event_measure}
     singles = {p for p in phrases if " " not in p}
     triggers = set()
     for phrase in phrases:
@@ -298,6 +308,12 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
         not_event_re=re.compile(
             rf"\b(?:{_alternation(raw['not_events']['before'])})\s+(?:the\s+)?$", re.IGNORECASE
         ),
+        not_amount_re=re.compile(
+            rf"\b(?:{_alternation(raw['not_events'].get('before_amount', ['-']))})\s+$",
+            re.IGNORECASE,
+        ),
+        not_victims=not_victims,
+        event_measure=event_measure,
         not_before_re=re.compile(
             rf"(?:^|[\s(])(?:{_alternation(not_counts['before'])})\s*$",
             re.IGNORECASE,
@@ -308,6 +324,7 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
         place_types_re=_alternation(place["types"]),
         place_suffixes=frozenset(place["suffixes"]),
         place_preps_re=_alternation(place["prepositions"]),
+        place_name_heads=frozenset(place.get("name_heads", ())),
         not_places=frozenset(place["not_places"]),
         date_keep=tuple(dates["keep"]),
         date_drop=tuple(dates["drop"]),

@@ -245,8 +245,11 @@ _NOUN_USE = re.compile(
     re.IGNORECASE,
 )
 # After the verb: "that", a colon, or the figure itself (nothing, or only a
-# hedge such as "at least" between them).
-_LEADS_TO_CLAIM = re.compile(r"^\s*(?:that\b|:|$|(?:[a-z]+\s+){0,2}$)", re.IGNORECASE)
+# hedge such as "at least" between them); "claimed responsibility for killing
+# …" reports an act, it attributes no figure.
+_LEADS_TO_CLAIM = re.compile(
+    r"^\s*(?:that\b|:|$|(?!responsibility\b)(?:[a-z]+\s+){0,2}$)", re.IGNORECASE
+)
 
 
 def extract_quotation_spans(doc: Document) -> list[QuoteSpan]:
@@ -502,11 +505,18 @@ def _sentence_sources(text: str) -> list[tuple[int, str]]:
         sentence = text[start:end]
         for verb in voc.verb_re.finditer(sentence):
             before = sentence[: verb.start()]
-            if _NOUN_USE.search(before) or not re.match(
-                r"\s*(?:that\b|:|as follows)", sentence[verb.end() :]
+            if _NOUN_USE.search(before):
+                continue
+            opens = bool(re.match(r"\s*(?:that\b|:|as follows)", sentence[verb.end() :]))
+            subject = subject_before(before, voc)
+            # "JS9 noted the difficulty …. It reported that …": a sentence that
+            # opens with its subject names who "it" is, whatever the verb takes.
+            if not opens and not (
+                subject
+                and before.strip() == subject
+                and not re.fullmatch(r"(?:the|this|that)\s+\w+", subject.lower())
             ):
                 continue
-            subject = subject_before(before, voc)
             if subject and subject.lower() not in voc.pronouns:
                 found.append((start + verb.start(), subject))
             break

@@ -117,11 +117,15 @@ class DateMention:
     year: str = ""
 
 
+# The rank of a place named inside a body's name ("Mission in Somalia").
+IN_NAME = 9
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A place name in a text; ``rank`` 0 for a settlement ("the town of X"),
     1 for any other place, one more for the wider place of an apposition
-    ("Janah, Beirut": Beirut ranks after Janah)."""
+    ("Janah, Beirut": Beirut ranks after Janah), IN_NAME inside a body's name."""
 
     start: int
     end: int
@@ -146,14 +150,18 @@ def _date_re(voc: Vocabulary) -> re.Pattern[str]:
         rf"|(?P<m3>{_MONTH_TRIE})\s+(?P<d4>\d{{1,2}})(?!\d)(?:,\s*(?P<y3>\d{{4}}))?"
         rf"|(?P<m4>{_MONTH_TRIE})\s+(?P<y4>(?:1[89]|20)\d\d)"
         r"|(?P<y5>(?:1[89]|20)\d\d)(?:(?P<s3>\s*[–—-]\s*|\s+(?:and|to)\s+)(?P<y6>(?:1[89]|20)?\d\d))?(?![\d/])"
-        r"|(?P<period>the\s+reporting\s+period|the\s+period\s+under\s+review))\b"
+        r"|(?P<period>the\s+reporting\s+period|the\s+period\s+under\s+review)"
+        # A month alone ("In August", "since July", "from September to December"):
+        # a date only after a preposition, like a bare year.
+        rf"|(?P<m5>{_MONTH_TRIE})(?:(?P<s4>{_SEP})(?P<m6>{_MONTH_TRIE}))?(?!\s*\d))\b"
     )
 
 
 @lru_cache(maxsize=1)
 def _prefix_re(voc: Vocabulary) -> re.Pattern[str]:
     words = _alternation([*voc.date_keep, *voc.date_drop])
-    return re.compile(rf"\b(?P<pre>{words})\s+$", re.IGNORECASE)
+    # "in early 2024", "since mid-October": the qualifier stays with the date.
+    return re.compile(rf"\b(?P<pre>{words})\s+(?:(?P<q>early|late|mid)(?:\s+|-))?$", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -168,7 +176,8 @@ def find_dates(text: str) -> list[DateMention]:
         start = lead.start() if lead else m.start()
         if voc.date_document_re.search(text, max(0, start - 30), start):
             continue
-        mention = _date_mention(m, lead.group("pre") if lead else "", start, voc)
+        pre = lead.group("pre") if lead else ""
+        mention = _date_mention(m, pre, start, voc, (lead.group("q") or "") if lead else "")
         if mention is not None:
             out.append(mention)
     return out
@@ -178,10 +187,14 @@ def _strip_ordinal(day: str) -> str:
     return re.sub(r"(st|nd|rd|th)$", "", day)
 
 
-def _date_mention(m: re.Match[str], pre: str, start: int, voc: Vocabulary) -> DateMention | None:
+def _date_mention(
+    m: re.Match[str], pre: str, start: int, voc: Vocabulary, qualifier: str = ""
+) -> DateMention | None:
     g = m.groupdict()
     pre = " ".join(pre.lower().split())
     keep = pre if pre in voc.date_keep else ""
+    if qualifier:
+        keep = _join(keep, qualifier.lower())
     if g["m1"]:
         days = _strip_ordinal(g["d1"])
         if g["d2"]:
@@ -209,10 +222,17 @@ def _date_mention(m: re.Match[str], pre: str, start: int, voc: Vocabulary) -> Da
         joiner = f" {g['s3'].strip()} " if g["y6"] and g["s3"].strip() in ("and", "to") else "-"
         core = g["y5"] + (f"{joiner}{g['y6']}" if g["y6"] else "")
         return DateMention(start, m.end(), _join(keep, core), False, "", "", g["y5"])
+    if g["m5"]:
+        if not pre:
+            return None  # "March" alone may be a word or a name
+        core = g["m5"] + (f" {g['s4'].strip() or '-'} {g['m6']}" if g["m6"] else "")
+        return DateMention(start, m.end(), _join(keep, core), False, g["m5"])
     return DateMention(start, m.end(), _join(keep, g["period"].lower()), False)
 
 
 def _join(prefix: str, core: str) -> str:
+    if prefix.endswith("mid"):
+        return f"{prefix}-{core}"  # "mid-October"
     return f"{prefix} {core}" if prefix else core
 
 
@@ -279,10 +299,16 @@ def find_places(text: str) -> list[PlaceMention]:
             if _is_place(name, text[m.end("name") :], voc):
                 settlement = kind == 0 and m.group("type").lower() in _SETTLEMENTS
                 rank = 0 if settlement else 1
+                if kind == 3 and _in_a_name(text, m.start(), voc):
+                    # "Transition Mission in Somalia": part of a body's name; it
+                    # tells what a document is about, not where an event was.
+                    rank = IN_NAME
                 found.setdefault(start, PlaceMention(start, start + len(name), name, rank))
     # An apposition names the wider place: "in Janah, Beirut", "Nahrin District,
     # Baghlan Province": it ranks after the place it follows.
     for p in sorted(found.values(), key=lambda p: p.start):
+        if p.rank == IN_NAME:
+            continue
         m = _APPOSITION.match(text, p.end)
         if m and _is_place(m.group("name"), text[m.end() :], voc):
             s, name = m.start("name"), m.group("name")
@@ -292,6 +318,13 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 _APPOSITION = re.compile(rf",\s+(?P<name>{_NAME})")
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+
+
+def _in_a_name(text: str, pos: int, voc: Vocabulary) -> bool:
+    """Whether the preposition at ``pos`` follows a word that heads a body's name."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return bool(m) and m.group(1) in voc.place_name_heads
 
 
 def _is_place(name: str, after: str, voc: Vocabulary) -> bool:
@@ -418,3 +451,28 @@ def settlement_anaphor(text: str) -> str | None:
     """The type of settlement a text refers back to ("this town" -> "town"), if any."""
     m = _ANAPHOR.search(text)
     return m.group("type").lower() if m else None
+
+
+# Where one clause of a sentence ends and the next begins: a semicolon, or a
+# comma before a conjunction that opens a clause ("…, and four commanders were
+# killed in Shigal District on 3 December", "…, while an evacuation order …").
+_CLAUSE_BREAK = re.compile(
+    r";\s|,\s+(?:and|but|while|whereas|although|though)\s|\s(?:while|whereas)\s+(?!on\b)"
+)
+
+
+def clause_at(text: str, pos: int) -> tuple[int, int]:
+    """The span of the clause of ``text`` (a sentence) that holds position ``pos``.
+
+    >>> s = "Two were injured on 30 November in Shultan, and four were killed in Shigal on 3 December."
+    >>> s[slice(*clause_at(s, 47))]
+    ', and four were killed in Shigal on 3 December.'
+    """
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() < pos:
+            start = m.start()
+        else:
+            end = m.start()
+            break
+    return start, end

@@ -26,8 +26,10 @@ from .attribution import (
     reference_ids,
 )
 from .context import (
+    IN_NAME,
     DateMention,
     PlaceMention,
+    clause_at,
     find_dates,
     find_places,
     find_settlements,
@@ -88,10 +90,10 @@ def extract_claims(doc: Document) -> tuple[Claim, ...]:
             continue
         for s_start, s_end in _candidate_sentences(block.text, trigger):
             sentence = block.text[s_start:s_end]
-            if ctx is None:
-                ctx = _DocContext(doc)
             previous = None
             for found in find_counts(sentence):
+                if ctx is None:  # built only for a document that has a claim
+                    ctx = _DocContext(doc)
                 claim = ctx.claim(f"c{len(claims) + 1}", index, block, (s_start, s_end), found)
                 claim = _share_source(block.text, previous, claim)
                 claims.append(claim)
@@ -199,7 +201,7 @@ class _DocContext:
             reference=reference,
             quoted=quote is not None,
             place=self._place(index, block, sentence, start),
-            date=self._date(index, block, sentence, start),
+            date=self._date(index, block, sentence, start, end),
             victims=f.victims,
         )
 
@@ -275,9 +277,7 @@ class _DocContext:
     def _main_place(self) -> str | None:
         # From the places of each block (scanned once, shared with _places_in),
         # not a second scan of the joined text.
-        counts = Counter(
-            p.name for i in range(len(self.doc.blocks)) for p in self._places_in(i)
-        )
+        counts = Counter(p.name for i in range(len(self.doc.blocks)) for p in self._places_in(i))
         top = counts.most_common(2)
         if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
             return top[0][0]
@@ -287,7 +287,8 @@ class _DocContext:
         s_start, s_end = sentence
         listed = _LISTED_PLACE.search(block.text[s_start:start])
         if listed and not vocabulary().not_places.intersection(listed.group("name").split()):
-            return listed.group("name")  # "Jibal al-Butm (on a house, killing two)"
+            # "Jibal al-Butm (on a house, killing two)", "Ma‘rakah (on a house), killing four"
+            return listed.group("name")
         sentence_text = block.text[s_start:s_end]
         kind = settlement_anaphor(sentence_text)
         if kind and not find_settlements(sentence_text):
@@ -298,17 +299,24 @@ class _DocContext:
             ]
             if named:
                 return named[-1]
-        in_block = self._places_in(index)
+        in_block = [p for p in self._places_in(index) if p.rank < IN_NAME]
         here = [p for p in in_block if s_start <= p.start and p.end <= s_end]
+        c_start, c_end = (s_start + k for k in clause_at(sentence_text, start - s_start))
+        # The claim's own clause first ("…, and four were killed in Shigal District").
+        here = [p for p in here if c_start <= p.start and p.end <= c_end] or here
         if here:
             # In the claim's sentence: a town before its region, then the place
             # nearest to the figure, then the one the document names most.
             return max(
                 here, key=lambda p: (-p.rank, -abs(p.start - start), self._mentions(p.name))
             ).name
-        for places in (in_block, self._places_in(index - 1) if self._previous_text(index) else []):
+        # Around it: the sentences before it in its block (a later sentence tells
+        # of another event), then the block before.
+        earlier = [p for p in in_block if p.end <= s_start]
+        previous = self._places_in(index - 1) if self._previous_text(index) else []
+        for places in (earlier, [p for p in previous if p.rank < IN_NAME]):
             if places:
-                # Around it: a town first, then the place the document names most.
+                # A town first, then the place the document names most.
                 return max(
                     places, key=lambda p: (-p.rank, self._mentions(p.name), -abs(p.start - start))
                 ).name
@@ -339,17 +347,29 @@ class _DocContext:
             return ""
         return self.doc.blocks[index - 1].text
 
-    def _year_of(self, days: str, month: str) -> str | None:
-        """The year the document gives elsewhere for a day and month ("25–26 February 1992")."""
-        return self._dated.get((days, month))
+    def _year_of(self, days: str, month: str, index: int | None = None) -> str | None:
+        """The year the document gives elsewhere for a day and month ("25–26 February 1992");
+        with ``index``, a later mention counts only when its year is recent for the
+        document (a later "22 December 2021" in a 2025 report is another event)."""
+        found = self._dated.get((days, month))
+        if found is None:
+            return None
+        if index is not None and found[0] > index and not self._recent(found[1]):
+            return None
+        return found[1]
+
+    def _recent(self, year: str) -> bool:
+        """Whether a year is the one of the document's date or the year before it."""
+        issued = (self.doc.date or "")[:4]
+        return issued.isdigit() and 0 <= int(issued) - int(year) <= 1
 
     @cached_property
-    def _dated(self) -> dict[tuple[str, str], str]:
-        out: dict[tuple[str, str], str] = {}
+    def _dated(self) -> dict[tuple[str, str], tuple[int, str]]:
+        out: dict[tuple[str, str], tuple[int, str]] = {}
         for i in range(len(self.doc.blocks)):
             for d in self._dates_in(i):  # each block scanned once, shared with _date
                 if d.day and d.year:
-                    out.setdefault((d.days, d.month), d.year)
+                    out.setdefault((d.days, d.month), (i, d.year))
         return out
 
     @cached_property
@@ -368,29 +388,69 @@ class _DocContext:
             return f"{days} {month}" + (f" {year}" if year else "")
         return None
 
-    def _date(self, index: int, block: Block, sentence: tuple[int, int], start: int) -> str | None:
+    def _date(
+        self, index: int, block: Block, sentence: tuple[int, int], start: int, end: int
+    ) -> str | None:
         s_start, s_end = sentence
         in_block = self._dates_in(index)
         dates = [d for d in in_block if s_start <= d.start and d.end <= s_end]
         if dates:
+            right = [d for d in dates if end <= d.start <= end + 2]
+            if right:
+                # "from 4.5 million in 2020 to over 9.2 million in 2025": the date
+                # right after a figure is its own.
+                return self._complete(right[0], index)
+            c_start, c_end = (
+                s_start + k for k in clause_at(block.text[s_start:s_end], start - s_start)
+            )
+            dates = [d for d in dates if c_start <= d.start and d.end <= c_end] or dates
             before = [d for d in dates if d.end <= start]
-            return self._complete(before[-1] if before else dates[0])
+            if before and not before[-1].day:
+                # "during the period under review, one officer was killed … on 23
+                # February 2025": the day in the claim's clause is more precise.
+                after = [d for d in dates if d.start >= start and d.day]
+                if after:
+                    return self._complete(after[0], index)
+            return self._complete(before[-1] if before else dates[0], index)
         earlier = [d for d in in_block if d.end <= s_start]
         if earlier:
-            return self._complete(earlier[-1])
+            return self._complete(earlier[-1], index)
         previous = self._dates_in(index - 1) if self._previous_text(index) else []
         if previous and not in_block:
-            return self._complete(previous[-1])
+            return self._complete(previous[-1], index)
+        if not in_block:
+            row = self._row_date(index)
+            if row is not None:
+                return self._complete(row, index)
         return self._main_date
 
-    def _complete(self, d: DateMention) -> str:
-        """Add the year a date leaves out when the document gives it elsewhere."""
-        year = self._year_of(d.days, d.month) if d.day and not d.year and d.month else None
+    def _row_date(self, index: int) -> DateMention | None:
+        """The date of a chronology's row: in a table or log where a block opens
+        with a date ("4 November 0900–1730 The … fired …") and the undated
+        blocks after it are entries of the same day."""
+        for i in range(index - 1, max(-1, index - 80), -1):
+            block = self.doc.blocks[i]
+            if block.kind in _BREAK_KINDS:
+                return None
+            dates = self._dates_in(i)
+            if not dates:
+                continue
+            first = dates[0]
+            opens = first.start == 0 and first.day and block.text[:1].isdigit()
+            return first if opens else None
+        return None
+
+    def _complete(self, d: DateMention, index: int | None = None) -> str:
+        """Add the year a date leaves out when the document gives it before."""
+        year = self._year_of(d.days, d.month, index) if d.day and not d.year and d.month else None
         return f"{d.text} {year}" if year else d.text
 
 
 _LISTED_PLACE = re.compile(
-    r"(?P<name>[A-Z][\w’'‘\-]*(?:\s+(?:(?:al|el|ad|as|ash)-)?[A-Z][\w’'‘\-]*){0,3})\s*\([^()]*$"
+    r"(?P<name>[A-Z][\w’'‘\-]*(?:\s+(?:(?:al|el|ad|as|ash)-)?[A-Z][\w’'‘\-]*){0,3})"
+    # "Rashidiyah camp (…", "the Ma‘rakah town square (…"
+    r"(?:\s+(?:camp|town|village|area|neighbourhood|neighborhood|quarter|square|"
+    r"town\s+square|refugee\s+camp))?\s*(?:\([^()]*|\([^()]*\),\s*)$"
 )
 
 

@@ -12,7 +12,11 @@ general; the words come from ``measures.json``:
   head noun that is itself the measure ("402 civilian *casualties*");
 * a breakdown by group attached to it ("including 106 women, 63 children and
   70 elderly people", "(37 men, 8 women …)", "6 of whom were foreign
-  civilians"): one claim, not several.
+  civilians"): one claim, not several;
+* failing all these, a total named before the number ("the total number of
+  displaced persons … stands at almost 14 million", "displacement has surged,
+  rising from 330,000 … to over 1 million") or the people an event affected
+  ("120 deportation incidents … affecting at least 5,303 Syrian nationals").
 
 >>> [(f.measure, f.amount.value, f.victims, f.breakdown) for f in find_counts(
 ...     "613 civilians were killed, including 106 women, 63 children and 70 elderly people.")]
@@ -82,6 +86,8 @@ _OBJECT_START = frozenset(
     ]
 )
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|many of whom|most of whom)\b")
+_ASIDE = re.compile(r"\s*(?:including|among them|mostly|mainly|most of them|many of them)\s")
+_DIGIT = re.compile(r"\d")
 _AUXILIARIES = frozenset(
     [
         "were",
@@ -181,6 +187,7 @@ class _Draft:
     measure: str | None
     after_measure: str | None
     breakdown: tuple[tuple[str, int], ...]
+    before_verb: bool = False  # the measure comes from a verb before it ("killing 17 …")
 
 
 def _analyse(
@@ -204,13 +211,94 @@ def _analyse(
     before = _before_verb(text, a.start, voc)
     start = a.start
     measure = _choose(head, after_measure, before, voc)
-    if before and measure == before[0] and measure != after_measure:
+    by_verb = bool(before) and measure == before[0] and measure != after_measure
+    if by_verb:
         start = before[1]
     if head is None and after_measure is None:
         # A bare number needs a verb, and must end its phrase: "killing two)",
         # not "executed over 40 attacks".
         measure = before[0] if before and _phrase_ends(text, a.end) else None
-    return _Draft(a, head, start, end, measure, after_measure, breakdown)
+    if measure is None:
+        # "the total number of displaced persons … stands at almost 14 million
+        # persons", "deportation incidents … affecting at least 5,303 Syrians"
+        measure = _total_of(text, a.start, voc, head is not None)
+    elif voc.not_amount_re.search(text, max(0, a.start - 40), a.start):
+        measure = None  # "a camp designed to house 3,000 refugees": a capacity
+    if measure and head is not None and _not_victims(head, measure, voc):
+        measure = None  # "the repatriation of 165 … personnel": a rotation
+    return _Draft(a, head, start, end, measure, after_measure, breakdown, by_verb)
+
+
+def _not_victims(head: Head, measure: str, voc: Vocabulary) -> bool:
+    words = (head.victims or "").split()
+    return bool(words) and words[-1].lower() in voc.not_victims.get(measure, ())
+
+
+_TOTAL = re.compile(
+    r"\b(?:number|toll)\s+of\s+(?P<what>[^;:.\d“”()]{1,160}?)\s+"
+    r"(?:(?:now|still|currently|already|has|have|had|been|is|was|remains?\s+unknown,\s+but)\s+)*"
+    r"(?:stands?\s+at|stood\s+at|risen\s+to|rose\s+to|reached|totals|totalled|totaled|"
+    r"amounts\s+to|estimated\s+at|is|was)\s+$"
+    r"|\b(?P<toll>death\s+toll|toll)\s+(?:(?:now|still|has|had|is|was)\s+)*"
+    r"(?:stands?\s+at|stood\s+at|risen\s+to|rose\s+to|reached|is|was)\s+$",
+    re.IGNORECASE,
+)
+_AFFECTING = re.compile(r"\b(?:affecting|involving)\s+$", re.IGNORECASE)
+# A change in a total: "the number of displaced persons … has more than doubled,
+# from 4.5 million in 2020 to over 9.2 million", "displacement has surged, rising
+# from 330,000 … to over 1 million".
+_CHANGE = re.compile(
+    r"\b(?:rising|risen|rose|increased|increasing|grown|grew|growing|doubled|tripled|"
+    r"fallen|fell|falling|decreased|declined|dropped)\b[^;:.\d]{0,40}?\bfrom\s+$",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(r"(?P<from>\bfrom\s+)(?:[^;:.]|\.(?=\d)){1,60}?\s+to\s+$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[;:.]|\d")
+
+
+def _total_of(text: str, start: int, voc: Vocabulary, people: bool) -> str | None:
+    """The measure of a count of people given as a total or as those an event
+    affected: "the number of displaced persons … stands at", "the death toll
+    rose to", "120 deportation incidents … affecting"."""
+    base = max(0, start - 200)
+    before = text[base:start]
+    m = _TOTAL.search(before)
+    if m:
+        if m.group("toll"):
+            return "killed" if "death" in m.group("toll").lower() else None
+        return _measure_in(m.group("what"), voc)
+    if people and _AFFECTING.search(before):
+        # the event noun in the same clause, after any other number
+        # ("120 deportation incidents … affecting")
+        cut = max((x.end() for x in _CLAUSE_START.finditer(before)), default=0)
+        for word in re.findall(r"[\w’'-]+", before[cut:]):
+            found = voc.event_measure.get(word.lower())
+            if found:
+                return found
+        return None
+    m = _FROM_TO.search(before)
+    if m:
+        before = before[: m.end("from")]  # the second figure: read as the first
+    m = _CHANGE.search(before)
+    if m:
+        cut = max((x.end() for x in _CLAUSE_START.finditer(before, 0, m.start())), default=0)
+        return _measure_in(before[cut : m.start()], voc, events=True)
+    return None
+
+
+def _measure_in(phrase: str, voc: Vocabulary, events: bool = False) -> str | None:
+    """The first measure a phrase names ("displaced persons and refugees" -> displaced;
+    with ``events``, "internal displacement" -> displaced)."""
+    if re.search(r"\bdeath\s+toll\b", phrase, re.IGNORECASE):
+        return "killed"
+    for word in re.findall(r"[\w’'-]+", phrase):
+        k = word.lower()
+        found = voc.modifier_measure.get(k) or voc.noun_measure.get(k)
+        if not found and events:
+            found = voc.event_measure.get(k)
+        if found:
+            return found
+    return None
 
 
 def _phrase_ends(text: str, end: int) -> bool:
@@ -248,11 +336,20 @@ def _choose(
 
 
 def _is_people(word: str, voc: Vocabulary) -> bool:
-    if word.lower() in voc.people or word in voc.people_exact:
+    low = word.lower()
+    if low in voc.people or word in voc.people_exact:
         return True
+    if _AGENT_NOUN.fullmatch(low):
+        return True  # "journalists", "trade unionists", "activists"
     return (
         bool(_DEMONYM.fullmatch(word)) and word not in voc.not_places and word not in _NOT_DEMONYM
     )
+
+
+# Plural nouns of persons by their ending ("unionists", "journalists",
+# "panellists"), but not verbs ("consists", "persists", "exists") nor lists
+# ("checklists", "shortlists").
+_AGENT_NOUN = re.compile(r"[a-z][a-z-]{2,}(?:(?<![sxl])|(?<=[aeioucl]l))ists")
 
 
 def _head(text: str, pos: int, voc: Vocabulary) -> Head | None:
@@ -403,7 +500,7 @@ def _after_predicate(
 
     After a bare number ("60 were injured") only auxiliaries may come between.
     """
-    i, steps = pos, 0
+    i, steps, prev = pos, 0, ""
     while steps <= (_MAX_GAP if not bare else 4):
         j = _skip_space(text, i)
         m = voc.after_re.match(text, j)
@@ -413,17 +510,26 @@ def _after_predicate(
         if not tok:
             return None
         t = tok.group(1)
+        if t.lower() in ("and", "or") and prev.endswith("ed") and not bare:
+            # "were attacked and injured", "have been rescued and returned": one
+            # predicate, when a measure word follows at once.
+            nxt = _skip_space(text, tok.end())
+            if voc.after_re.match(text, nxt) and nxt not in starts:
+                i, prev = tok.end(), t
+                continue
         if tok.start(1) in starts or t.lower() in _CLAUSE_BREAKERS or t in ';:.?!“”"':
             return None
         if bare and t.lower() not in _AUXILIARIES:
             return None
-        if t == "," and _RELATIVE.match(text, tok.end()):
-            # ", who were also Somali National Army personnel," is one step
+        if t == "," and (_RELATIVE.match(text, tok.end()) or _ASIDE.match(text, tok.end())):
+            # ", who were also Somali National Army personnel," and ", including
+            # women and children," (no figure in it) are one step
             close = text.find(",", tok.end() + 1, tok.end() + 120)
-            if close < 0:
+            if close < 0 or _DIGIT.search(text, tok.end(), close):
                 return None
-            i, steps = close, steps + 1
+            i, steps, prev = close, steps + 1, ","
             continue
+        prev = t.lower()
         if t in "([":
             close = text.find(")" if t == "(" else "]", tok.end())
             if close < 0 or close - tok.end() > 200:
@@ -597,7 +703,8 @@ def _label(text: str, pos: int, voc: Vocabulary) -> tuple[str, int] | None:
 
 
 def _inherit_coordinated(text: str, amounts: list[Amount], drafts: list[_Draft | None]) -> None:
-    """'1,229 women and 1,363 men remain missing': the predicate covers both counts."""
+    """'1,229 women and 1,363 men remain missing': the predicate covers both counts;
+    'injuring two officers and 17 other army personnel': so does the verb before."""
     for k in range(len(drafts) - 2, -1, -1):
         d, nxt = drafts[k], drafts[k + 1]
         if d is None or nxt is None or d.measure or d.head is None or not nxt.after_measure:
@@ -605,6 +712,20 @@ def _inherit_coordinated(text: str, amounts: list[Amount], drafts: list[_Draft |
         between = text[d.end : nxt.amount.start]
         if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)", between):
             drafts[k] = replace(d, measure=nxt.measure, after_measure=nxt.after_measure)
+    for k in range(1, len(drafts)):
+        prev, d = drafts[k - 1], drafts[k]
+        if (
+            prev is None
+            or d is None
+            or d.measure
+            or d.head is None
+            or d.head.victims is None
+            or not prev.before_verb
+            or prev.after_measure
+        ):
+            continue
+        if re.fullmatch(r",?\s+and\s+", text[prev.end : d.amount.start]):
+            drafts[k] = replace(d, measure=prev.measure)
 
 
 def _linked(text: str, end: int, start: int) -> bool:
