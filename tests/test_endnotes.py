@@ -60,3 +60,22 @@ def test_a_notes_heading_without_note_one_after_it_is_text():
     doc = parse(text.encode(), name="notes-heading.txt")
     assert not doc.footnotes
     assert any("Notes" in b.text for b in doc.blocks)  # kept as text
+
+
+def test_an_annex_after_the_endnotes_keeps_its_own_footnotes():
+    text = (LETTER + "\fAnnex\n\nThe annex text goes on here.4\n\n__________________\n\n"
+            "4 A footnote of the annex itself.\n")
+    doc = parse(text.encode(), name="annex.txt")
+    notes = {n.marker: n for n in doc.footnotes}
+    assert notes["4"].text == "A footnote of the annex itself."
+    assert notes["4"].block is not None
+    assert not any("footnote of the annex" in b.text for b in doc.blocks)
+    assert any(b.kind == "annex_heading" for b in doc.blocks)
+
+
+def test_a_notes_heading_over_a_single_numbered_line_is_not_an_endnote_section():
+    text = ("1. The table below gives the figures.\n\nNotes\n\n1 Figures are provisional.\n\n"
+            "2. The Government reports that the rain stopped.\n")
+    doc = parse(text.encode(), name="table-notes.txt")
+    assert not [n for n in doc.footnotes if n.marker.isdigit()]
+    assert any("The Government reports" in b.text for b in doc.blocks)

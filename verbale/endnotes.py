@@ -26,8 +26,9 @@ def split_endnotes(parts: list[PageParts]) -> tuple[list[PageParts], list[PagePa
     """Take the endnote section out of ``parts``.
 
     Returns the parts without it and, per page, the endnote lines (as the
-    ``notes`` of otherwise empty parts). No heading, or a heading not followed
-    by note 1, leaves the document as it is.
+    ``notes`` of otherwise empty parts). The section runs from its heading to
+    the end of the document or to an annex after it; it must hold notes 1 and
+    2 in sequence. Otherwise the document is left as it is.
     """
     found = _heading(parts)
     if found is None:
@@ -37,16 +38,31 @@ def split_endnotes(parts: list[PageParts]) -> tuple[list[PageParts], list[PagePa
     notes: list[PageParts] = []
     ended = False
     for offset, part in enumerate(parts[page_index:]):
+        if ended:  # an annex after the notes: its pages keep their own footnotes
+            kept.append(part)
+            continue
         body = list(part.body[line_index + 1:] if offset == 0 else part.body)
-        lines = sorted([*body, *part.notes], key=_reading_order)
         stay = list(part.body[:line_index] if offset == 0 else [])
+        stay_notes: list[Line] = []
         note_lines: list[Line] = []
-        for line in lines:
-            ended = ended or bool(ANNEX.match(line.text.strip()))  # an annex after the notes
-            (stay if ended else note_lines).append(line)
-        kept.append(replace(part, body=tuple(stay), notes=()))
+        own_notes = {id(ln) for ln in part.notes}
+        for line in sorted([*body, *part.notes], key=_reading_order):
+            ended = ended or bool(ANNEX.match(line.text.strip()))
+            if not ended:
+                note_lines.append(line)
+            else:
+                (stay_notes if id(line) in own_notes else stay).append(line)
+        kept.append(replace(part, body=tuple(stay), notes=tuple(stay_notes)))
         notes.append(PageParts(part.number, (), tuple(note_lines), ()))
+    if not _in_sequence(line for part in notes for line in part.notes):
+        return parts, []
     return kept, notes
+
+
+def _in_sequence(lines) -> bool:
+    """The section opens with notes 1 and 2 (a heading over a single table note is no endnote section)."""
+    numbers = [token for line in lines if (token := _indicator(line)) and token.isdigit()]
+    return numbers[:2] == ["1", "2"]
 
 
 def _heading(parts: list[PageParts]) -> tuple[int, int] | None:
@@ -60,6 +76,7 @@ def _heading(parts: list[PageParts]) -> tuple[int, int] | None:
 
 
 def _opens_first_note(parts: list[PageParts], page_index: int, line_index: int) -> bool:
+    """The first line after the heading (here or on the next page) opens note 1."""
     part = parts[page_index]
     after = [*part.body[line_index + 1:], *part.notes]
     if not after:  # the notes begin on the next page
@@ -67,11 +84,15 @@ def _opens_first_note(parts: list[PageParts], page_index: int, line_index: int) 
         after = [*following.body, *following.notes] if following else []
     if not after:
         return False
-    first = min(after, key=_reading_order)
-    match = NOTE_START.match(first.text)
-    starts_with_sup = first.superscripts[:1] and first.superscripts[0][0] == 0
-    token = first.text[: first.superscripts[0][1]] if starts_with_sup else match and match.group(1)
-    return token == "1"
+    return _indicator(min(after, key=_reading_order)) == "1"
+
+
+def _indicator(line: Line) -> str | None:
+    """The indicator a note line opens with: raised, or set before a space."""
+    if line.superscripts[:1] and line.superscripts[0][0] == 0:
+        return line.text[: line.superscripts[0][1]]
+    match = NOTE_START.match(line.text)
+    return match.group(1) if match else None
 
 
 def _reading_order(line: Line) -> tuple[float, float]:
