@@ -430,3 +430,10 @@ def test_no_english_formula_reads_as_french_or_spanish():
         assert not formulas.AGENDA.match(text)
         assert not formulas.SESSION_IN_LINE.search(text)
         assert not re.match(formulas.TITLE_START, text)
+
+
+def test_language_names_in_any_language_and_case():
+    from verbale.formulas import language_name
+
+    assert language_name("ENGLISH") == language_name("anglais") == language_name("inglés") == "English"
+    assert language_name("Hausa") == "Hausa"  # an unknown name stays as printed

@@ -11,8 +11,8 @@ de l'Assemblée générale, au titre du point 72 b) de l'ordre du jour") and the
 masthead's session and agenda lines.
 
 English lives in the modules that read each part (masthead, blocks,
-structure); this module holds the other languages only, so that the English
-patterns stay as they are. Everything verbale records from these formulas is
+structure), so that the English patterns stay as they are; this module holds
+the other languages, and the tables that map every language to English. Everything verbale records from these formulas is
 given in English terms (document kinds, organs, section kinds) or in the
 English form ("72 (b)"), so that filters work across languages; the sender and
 the addressees keep the words of the title, as in English.
@@ -161,4 +161,11 @@ LANGUAGE_NAMES = {
     "espagnol": "Spanish", "español": "Spanish", "espanol": "Spanish",
     "russe": "Russian", "ruso": "Russian", "arabe": "Arabic", "árabe": "Arabic",
     "chinois": "Chinese", "chino": "Chinese",
+    **{name.lower(): name for name in ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")},
 }
+
+
+def language_name(printed: str) -> str:
+    """The English name of a language as a masthead or an annex prints it
+    ("anglais", "inglés", "ENGLISH" give "English"); an unknown name as printed."""
+    return LANGUAGE_NAMES.get(printed.strip().lower(), printed.strip())

@@ -49,10 +49,6 @@ _DISTRIBUTIONS = {
     "restricted": "Restricted", "restreinte": "Restricted", "reservada": "Restricted",
 }
 DISTR = re.compile(rf"Distr\.?\s*:?\s*({'|'.join(_DISTRIBUTIONS)})\b", re.I)
-_LANGUAGE_NAMES = {
-    **formulas.LANGUAGE_NAMES,
-    **{name.lower(): name for name in ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")},
-}
 _LANGUAGE = r"[A-Za-zÀ-ÿ]+"
 ORIGINAL = re.compile(rf"Original\s*:\s*({_LANGUAGE}(?:\s*/\s*{_LANGUAGE})*)")
 SESSION = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?(?: [a-z]+)*) (?:session|year)$|(?:[\w-]+ )?(?:special|emergency special) session", re.I)
@@ -258,7 +254,7 @@ def _is_field(text: str) -> bool:
 
 
 # The line naming the language of a translation ("Français", "Russian").
-_LANGUAGE_LINES = {*_LANGUAGE_NAMES, *(name.lower() for name in _LANGUAGE_NAMES.values())}
+_LANGUAGE_LINES = set(formulas.LANGUAGE_NAMES)
 
 
 def _read_field(head: Masthead, text: str) -> None:
@@ -274,7 +270,7 @@ def _read_field(head: Masthead, text: str) -> None:
         head.distribution = _DISTRIBUTIONS[text.lower()]  # older mastheads: "Distr." and "GENERAL" apart
     if m := ORIGINAL.search(text):
         head.original_language = "/".join(
-            _LANGUAGE_NAMES.get(name.strip().lower(), name.strip()) for name in m.group(1).split("/"))
+            formulas.language_name(name) for name in m.group(1).split("/"))
     bare = _WEEKDAY.sub("", text).split(", ")[0] if _WEEKDAY.match(text) else text
     if head.date is None and (m := DATE.fullmatch(bare)):
         head.date = _iso(m)

@@ -68,8 +68,7 @@ def assemble(title_lines: list[Line], drafts: list[BlockDraft], notes: list[Note
             sections.append(section)
             section_id = section.id
         if original := _ORIGINAL.match(draft.first.text.strip()):
-            language = formulas.LANGUAGE_NAMES.get(original.group(1).lower(), original.group(1))
-            sections[-1] = replace(sections[-1], original_language=language)
+            sections[-1] = replace(sections[-1], original_language=formulas.language_name(original.group(1)))
             continue
         block = _block(draft, f"b{len(blocks) + 1}", section_id, by_line, note_ids)
         for m in block.markers:

@@ -155,7 +155,7 @@ def judgment(seg: Segment) -> list[Draft] | None:
 
 def _law_report(seg: Segment, body: str) -> list[Draft] | None:
     """ "Morrissey v. State, 951 P. 2d 911, 916 (Colo. Sup. Ct. 1998)": a case in a law report."""
-    case = P.CASE_NAME.match(body.lstrip())
+    case = P.CASE_NAME.match(body, len(body) - len(body.lstrip()))  # offsets into body itself
     law = P.LAW_REPORT.search(body, case.end()) if case else None
     if not law or body[case.end() : law.start()].strip(" ,"):
         return None

@@ -145,7 +145,7 @@ EDITORIAL_NOTE = re.compile(r"\*?\s*(?:Reissued|Issued|Circulated|Translated|Sub
 # "JS7, p.8", "CoE-ECRI, paras. 24 and 29", "AccessNow, p.2", "ASSO21 (p.7)": a source
 # named by its abbreviation (UPR summaries list them in their first note).
 # Typed in haste too: "JS2, p11", "JS16, p 12", "CoE- GRETA, para 294", "CoE-ECRI, paras, 93".
-_SHORT_NAME = r"[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-\s?[A-Z][A-Za-z0-9]*)*"
+_SHORT_NAME = r"[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*(?:-\s?[A-Z][A-Za-z0-9]*)*"
 _SHORT_LOC = r"(?:pp?|paras?)(?:[.,]\s*|\s*(?=\d))"
 SHORT_ACRONYM = re.compile(
     rf"(?P<name>{_SHORT_NAME})"
