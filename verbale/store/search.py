@@ -48,8 +48,10 @@ WINDOW = 500
 # Filters leaving at most this many documents: find a broad query's matches one
 # document (rowid range) at a time rather than scanning all of its matches.
 FEW_DOCUMENTS = 100
-_CANDIDATES = "verbale_candidates"  # temporary FTS5 tables of one connection: the
-_PAGE = "verbale_page"              # candidates of a broad query; the hits of a page
+# Temporary FTS5 tables of one connection: the candidates of a broad query,
+# and the hits of the page being read.
+_CANDIDATES = "verbale_candidates"
+_PAGE = "verbale_page"
 
 
 def search(conn: sqlite3.Connection, query: str, filters: Filters, *, limit: int = 20,
@@ -175,6 +177,8 @@ def _hits(conn: sqlite3.Connection, query: str, rows, mark: tuple[str, str]) -> 
         (mark[0], mark[1], SNIPPET_TOKENS, query))}
     hits, docs = [], {}
     for rowid, score in rows:
+        if rowid not in found:  # its document was replaced between ranking and reading
+            continue
         field, ref, kind, page, snippet, *info = found[rowid]
         doc = rowid >> DOC_SHIFT
         if doc not in docs:
