@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import formulas
 from .figures import FIGURE_LABEL, FIGURE_LABEL_ALONE
 from .geometry import GAP_RATIO, Geometry
 from .marks import LIST_ITEM, NUMBERED, SECTION_NUMBER
@@ -36,13 +37,13 @@ from .readers.lines import Line
 from .textjoin import clean_line, join_lines
 from .toc import TOC_KIND, toc_roles
 
-# "(Signed)", and in French, Spanish and Russian (formulas.SIGNED_WORDS).
-SIGNED = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada|Подпись)\s?\)", re.I)
+# "(Signed)", and in French, Spanish and Russian.
+SIGNED = re.compile(rf"^\((?:{'|'.join(formulas.SIGNED_WORDS)})\s?\)", re.I)
 # "Annex", "Annex II", "Enclosure 3" alone, or "Annex to the letter …"; in French
-# and Spanish "Annexe I", "Pièce jointe", "Annexe à la lettre …", "Anexo de la carta …"
-# (formulas.SECTION_KINDS).
+# and Spanish "Annexe I", "Pièce jointe", "Annexe à la lettre …", "Anexo de la carta …".
+_SECTION_WORDS = sorted((w[0].upper() + w[1:] for w in formulas.SECTION_KINDS), key=len, reverse=True)
 ANNEX = re.compile(
-    r"^(?:(Annex|Enclosure|Appendix|Attachment|Annexe|Pièce jointe|Appendice|Anexo|Apéndice)"
+    rf"^(?:({'|'.join(_SECTION_WORDS)})"
     r"(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?)"
     r"(?=\s*(?:$|\*|\[|to\b|\d{1,3}$|(?:à|au|aux|de|del)\b))"
 )

@@ -48,7 +48,7 @@ def measure(lines: list[Line]) -> Geometry:
         xs = Counter(round(ln.x0) for ln in frame_lines)
         left[frame] = float(xs.most_common(1)[0][0])
         ends = sorted(ln.x1 for ln in frame_lines)
-        right[frame] = ends[int(len(ends) * 0.9)] if ends else 0.0
+        right[frame] = ends[int(len(ends) * 0.9)]
     for page, column in by_frame:
         if column:  # a line across two columns runs from the left one's margin to the right one's
             left[page, 0] = left.get((page, 1), left[page, column])

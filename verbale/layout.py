@@ -30,6 +30,8 @@ from .marks import NOTE_SIZE_RATIO, NOTE_START, RULE
 from .readers.lines import Line, RawLink, RawPage
 from .symbols import find_symbols
 
+# The footer's "Please recycle", in English, French and Spanish.
+_RECYCLE = "(?:Please recycle|Merci de recycler|Se ruega reciclar)"
 # One alternation, matched once per line (the parse's hottest test).
 _FURNITURE = re.compile("|".join(
     f"(?:{p})"
@@ -45,7 +47,7 @@ _FURNITURE = re.compile("|".join(
         r"^-\s*\d{1,3}\s*-$",  # "- 2 -" in older documents
         r"^Page \d{1,3}(?: of \d{1,3})?$",
         r"^/\.\.\.$",  # "/..." continuation mark of typewritten documents
-        r"^\W?\s*(?:Please recycle|Merci de recycler|Se ruega reciclar)\s*\W?$",
+        rf"^\W?\s*{_RECYCLE}\s*\W?$",
     )
 ))
 # Symbol fonts map ASCII into the private use area (U+F020-F07E): barcodes
@@ -54,7 +56,7 @@ _SYMBOL_FONT = {code: code - 0xF000 for code in range(0xF020, 0xF07F)}
 _SYMBOL_ONLY = re.compile(
     r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.()\-*]+)+(?:\s?\(\d{4}\))?\*?\s*[-–—]?\s*)+$"
 )
-_INLINE = re.compile(r"\s*(?:\*\d{7}\*|\b(?:Please recycle|Merci de recycler|Se ruega reciclar)\b\W?)")
+_INLINE = re.compile(rf"\s*(?:\*\d{{7}}\*|\b{_RECYCLE}\b\W?)")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # Furniture sits in these margins of a PDF page (points).
 HEADER_MARGIN = 80.0

@@ -28,8 +28,8 @@ _MONTHS = "|".join(name for names in months.BY_LANGUAGE.values() for name in nam
 DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?(?: de)? ({_MONTHS})(?: de)? (\d{{4}})\b", re.I)
 # "Wednesday, 16 April 2025, 10 a.m." heads a verbatim record.
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+")
-# Organs, distributions and languages as mastheads print them in English,
-# French, Spanish and Russian, with the English name verbale records.
+# Organs as mastheads print them in English, French, Spanish and Russian, and
+# distributions in English, French and Spanish, with the English name verbale records.
 ORGAN_NAMES = {
     **{organ: organ for organ in ORGANS},
     "Assemblée générale": "General Assembly", "Asamblea General": "General Assembly",
@@ -374,7 +374,7 @@ def _title_lines(lines: list[Line], start: int) -> list[Line]:
 def _iso(match: re.Match) -> str | None:
     day, month, year = match.groups()
     try:
-        return date(int(year), months.NUMBERS[month.lower()], int(day)).isoformat()
+        return date(int(year), months.number(month), int(day)).isoformat()
     except (KeyError, ValueError):
         return None
 

@@ -1,8 +1,8 @@
 """Month names: the one table every date pattern of the package is built from.
 
-Full names in the masthead languages read (English, French, Spanish, in the
-case the documents print them), the abbreviations English citations use, and
-the month number of a name.
+Full names in English, French and Spanish (Russian masthead dates are not
+read), the abbreviations English citations use, and the month number of a
+name.
 
 >>> number("Sept."), number("février"), number("DICIEMBRE"), number("Smarch")
 (9, 2, 12, None)

@@ -19,11 +19,12 @@ _KEEP_HYPHEN = frozenset(
 _URL_END = re.compile(r"(?:https?://|www\.)\S*[/\-_.=?&#%]$")
 # Runs that are not a single plain space (a single space is left alone).
 _SPACES = re.compile(r"[\t\u00a0\u2009\u202f][ \t\u00a0\u2009\u202f]*| [ \t\u00a0\u2009\u202f]+")
-_ODD = re.compile("[\ufffe\u00ad\ufb01\ufb02]")
+
 _LAST_WORD = re.compile(r"(\w+)-$")
 # PDFium reports a hyphen at a line break as U+FFFE; it becomes U+2010 HYPHEN
 # so that join_lines keeps it (it is part of the word, not a syllable break).
 _CHAR_FIXES = str.maketrans({"\ufffe": "\u2010", "\u00ad": "", "\ufb01": "fi", "\ufb02": "fl"})
+_ODD = re.compile("[" + "".join(map(chr, _CHAR_FIXES)) + "]")  # a line that needs them
 
 
 def clean_line(text: str) -> str:

@@ -59,7 +59,7 @@ YEAR = re.compile(rf"(?<![\d/.\-])({_YEAR})(?![\d/])")
 
 
 def _month(name: str) -> int:
-    return M.NUMBERS[name.rstrip(".").lower()]
+    return M.number(name)
 
 
 def date_iso(m: re.Match) -> str:
