@@ -59,7 +59,6 @@ AGENDA = re.compile(
     r"^(?:Provisional )?(?:Agenda items?|Items?)\s+(\d[\d\s(),a-z]*?(?:\s+and\s+\d+(?:\s*\([a-z]{1,2}\))?)?)"
     r"(?:\s+of the (?:provisional|preliminary) (?:agenda|list))?\s*\**$"
 )
-AGENDA_ITEM = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,2}\))?")
 
 
 def agenda_line(text: str) -> list[str] | None:
@@ -67,7 +66,7 @@ def agenda_line(text: str) -> list[str] | None:
     English, French ("Points 34 et 72 b) de l'ordre du jour") or Spanish
     ("Temas 34 y 72 b) del programa"); None for any other line."""
     if m := AGENDA.match(text):
-        return [re.sub(r"\s+", " ", a) for a in AGENDA_ITEM.findall(m.group(1))]
+        return formulas.agenda_items(m.group(1))
     if m := formulas.AGENDA.match(text):
         return formulas.agenda_items(m.group(1) or m.group(2))
     return None

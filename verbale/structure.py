@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from . import formulas
 from .blocks import ANNEX, SIGNED, BlockDraft, block_boxes
 from .layout import PageParts
-from .masthead import AGENDA_ITEM, ORGAN_NAMES, ORGANS
+from .masthead import ORGAN_NAMES
 from .model import Block, Box, Circulation, Footnote, Link, Marker, Section, Signature
 from .notes import NoteDraft, Placement
 from .readers.lines import Line
@@ -172,32 +172,17 @@ def _signatures(draft: BlockDraft, block_id: str) -> list[Signature]:
 
 
 def _organs_named(text: str, known: tuple[str, ...]) -> list[str]:
-    """Organs named in a circulation request, short forms ("the Council")
-    resolved against the organs of the document's masthead."""
-    out: list[str] = []
-    pattern = "|".join(ORGANS) + r"|\bthe (?:Assembly|Council)\b"
-    for found in re.finditer(pattern, text):
-        name = found.group(0)
-        if name.startswith("the "):
-            word = name[4:]
-            matches = [o for o in known if o.endswith(word)] or (
-                ["General Assembly"] if word == "Assembly" else [])
-            name = matches[0] if len(matches) == 1 else None
-        if name and name not in out:
-            out.append(name)
-    return out
-
-
-def _organs_named_fr_es(text: str, known: tuple[str, ...]) -> list[str]:
-    """Organs named in a French or Spanish request, in English: "de l'Assemblée
-    générale … et du Conseil de sécurité", "de la Asamblea General … y del Consejo"."""
+    """Organs named in a circulation request, in English ("of the General
+    Assembly", "de l'Assemblée générale", "del Consejo de Seguridad"); short
+    forms ("the Council", "et du Conseil") resolved against the organs of the
+    document's masthead."""
     out: list[str] = []
     for found in _ORGAN_OR_SHORT.finditer(text):
         name = ORGAN_NAMES.get(found.group(0))
         if name is None:
-            word = formulas.SHORT_ORGAN_WORDS[next(g for g in found.groups() if g)]
+            word = _SHORT_WORDS[next(g for g in found.groups() if g)]
             matches = [o for o in known if o.endswith(word)] or (
-                ["General Assembly"] if word == "Assembly" else [])
+                ["General Assembly"] if word == "Assembly" else [])  # the one Assembly
             name = matches[0] if len(matches) == 1 else None
         if name and name not in out:
             out.append(name)
@@ -206,28 +191,22 @@ def _organs_named_fr_es(text: str, known: tuple[str, ...]) -> list[str]:
 
 _ORGAN_OR_SHORT = re.compile(
     "|".join(re.escape(name) for name in sorted(ORGAN_NAMES, key=len, reverse=True))
-    + "|" + formulas.SHORT_ORGAN.pattern)
+    + "|" + formulas.SHORT_ORGAN.pattern + r"|\bthe (Assembly|Council)\b")
+_SHORT_WORDS = {**formulas.SHORT_ORGAN_WORDS, "Assembly": "Assembly", "Council": "Council"}
+# The request to circulate the letter, and the agenda items it names: English,
+# then French and Spanish.
+_REQUESTS = ((CIRCULATION, _AGENDA_IN_TEXT), (formulas.CIRCULATION, formulas.AGENDA_IN_TEXT))
 
 
 def _circulation(blocks: list[Block], block_organs: tuple[str, ...] = ()) -> Circulation | None:
     # The request belongs to the letter itself: search the main text only.
     main = [b for b in blocks if b.section == blocks[0].section] if blocks else []
     for block in reversed(main):
-        m = CIRCULATION.search(block.text)
-        if not m:
-            if m := formulas.CIRCULATION.search(block.text):  # French, Spanish
+        for request, agenda in _REQUESTS:
+            if m := request.search(block.text):
                 tail = block.text[m.start():]
-                items = [i for found in formulas.AGENDA_IN_TEXT.finditer(tail)
-                         for i in formulas.agenda_items(found.group(1))]
-                return Circulation(tuple(_organs_named_fr_es(tail, block_organs)), tuple(items),
-                                   block.id, block.text)
-            continue
-        tail = block.text[m.start():]
-        organs = _organs_named(tail, block_organs)
-        items: list[str] = []
-        for found in _AGENDA_IN_TEXT.finditer(tail):
-            items.extend(re.sub(r"\s+", " ", a) for a in AGENDA_ITEM.findall(found.group(1)))
-        return Circulation(tuple(organs), tuple(items), block.id, block.text)
+                items = [item for found in agenda.finditer(tail) for item in formulas.agenda_items(found.group(1))]
+                return Circulation(tuple(_organs_named(tail, block_organs)), tuple(items), block.id, block.text)
     return None
 
 
