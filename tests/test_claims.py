@@ -413,6 +413,94 @@ CASES += [
      [K("killed", 4, place="Ma‘rakah"), K("wounded", 2, place="Dib‘al")]),
 ]
 
+# Rows of the second audit: the source named inside the claim's clause, numbers with
+# full stops between thousands, and where people who moved went. "constructed" rows
+# are realistic sentences of a kind the corpus lacks.
+CASES += [
+    # a passive reporting verb and its agent: "estimated at N by X", "informed by X that"
+    ("S/2025/153", ("With new registrations of Syrian refugees by UNHCR suspended by the Government of "
+     "Lebanon since 2015, the actual number of refugees remains unknown, but is estimated at 1.5 "
+     "million by the Government."),
+     [K("refugees", 1500000, claimant="the Government", kind="source")]),
+    ("S/2025/460", ("UNIFIL has been informed by the Lebanese authorities that an investigation has been "
+     "initiated into the incident with one suspect detained and referred to the military "
+     "prosecutor while efforts to identify additional suspects continue."),
+     [K("detained", 1, victims="suspect", claimant="the Lebanese authorities", kind="source")]),
+    ("constructed", ("The number of people killed in the attack on the market was estimated at 500 by "
+     "the Ministry of Interior."),
+     [K("killed", 500, claimant="the Ministry of Interior", kind="source")]),
+    ("constructed", ("From January to March, 120 civilian casualties were verified by the United "
+     "Nations."),
+     [K("casualties", 120, claimant="the United Nations", kind="source")]),
+    ("constructed", "Five people were confirmed dead by the Ministry of Health.",
+     [K("killed", 5, claimant="the Ministry of Health", kind="source")]),
+    ("constructed", "As reported by OCHA, some 30,000 people were displaced in Darfur in May.",
+     [K("displaced", (27000, 30000, 33000), claimant="OCHA", kind="source", place="Darfur")]),
+    ("constructed", "Some 30,000 people were displaced in Darfur in May, as reported by OCHA.",
+     [K("displaced", (27000, 30000, 33000), claimant="OCHA", kind="source")]),
+    ("constructed", "At least 200 civilians were killed in the city, as documented by the Mission.",
+     [K("killed", (200, 200, None), claimant="the Mission", kind="source")]),
+    ("constructed", ("On 3 May, 40 people were killed and 60 injured in Rafah, as reported by the de "
+     "facto authorities."),
+     [K("killed", 40, claimant="the de facto authorities", kind="source"),
+      K("wounded", 60, claimant="the de facto authorities", kind="source")]),
+    # "according to X" with or without its comma; figures named as the source
+    ("constructed", "According to the Ministry of Health, 40 people were killed in the strike.",
+     [K("killed", 40, claimant="the Ministry of Health", kind="source")]),
+    ("constructed", "On 3 May, 40 people were killed in the strike according to the Ministry of Health.",
+     [K("killed", 40, claimant="the Ministry of Health", kind="source")]),
+    ("constructed", "Figures provided by UNICEF show that 120 children were killed in March.",
+     [K("killed", 120, claimant="UNICEF", kind="source")]),
+    ("constructed", ("According to data released by the Ministry of Health (MoH), 2,000 people were "
+     "injured."),
+     [K("wounded", 2000, claimant="the Ministry of Health (MoH)", kind="source")]),
+    # the subject that states the figure comes before an agent that confirms it
+    ("constructed", "The Mission recorded 120 civilian casualties, as confirmed by the Ministry.",
+     [K("casualties", 120, claimant="The Mission", kind="source")]),
+    # "by" after a verb of the event names a perpetrator, not a source
+    ("S/2025/460", ("UNIFIL hosted the sixth meeting of the mechanism, on 11 March, following which "
+     "UNIFIL supported the return to Lebanon of four individuals apprehended by the Israel Defense "
+     "Forces in 2024."),
+     [K("detained", 4, kind="author")]),
+    ("constructed", "At least 300 people were detained by the police in Kabul.",
+     [K("detained", (300, 300, None), kind="author")]),
+    ("constructed", "Four soldiers were killed by Israeli strikes on 17 November.",
+     [K("killed", 4, kind="author")]),
+    ("constructed", "The deaths of 12 people were confirmed by DNA tests.",
+     [K("killed", 12, kind="author")]),
+    # an agent after a semicolon or a contrast covers only its own clause
+    ("constructed", "40 people were killed; 60 were injured, as reported by local sources.",
+     [K("killed", 40, kind="author"), K("wounded", 60, claimant="local sources", kind="source")]),
+    ("constructed", ("An evacuation order was issued by the Israel Defense Forces and 60 people were "
+     "killed."),
+     [K("killed", 60, kind="author")]),
+    # full stops between thousands: a count has no decimals
+    ("ohchr_1", ("In November 2018, 60.002 detainees were \"placed\" in 45.983 spaces, with a national "
+     "average of overcrowding rate of 130, 4%."),
+     [K("detained", 60002, victims="detainees", date="November 2018")]),
+    ("constructed", "As at 31 May, 1.234.567 refugees were registered in the country.",
+     [K("refugees", 1234567, victims="refugees")]),
+    ("constructed", "Some 4.5 million people were displaced and 1.250 Syrians were killed.",
+     [K("displaced", (4050000, 4500000, 4950000)), K("killed", 1250, victims="Syrians")]),
+    # people who moved: "from X" is where they came from; "to X" where they went
+    ("S/2025/460", ("As at 15 June, at least 177,430 Syrians, including 119,873 refugees registered with "
+     "the Office, had returned to the Syrian Arab Republic from Lebanon."),
+     [K("returned", (177430, 177430, None), place="Syrian Arab Republic")]),
+    ("S/2025/153", ("UNIFIL supported the Lebanese Red Cross and the International Committee of the Red "
+     "Cross in the repatriation of seven Lebanese citizens from Israel on 22 December and the return "
+     "of three Syrian nationals from Israel to Lebanon on 10 January."),
+     [K("returned", 7, place=None), K("returned", 3, place="Lebanon")]),
+    ("constructed", "Some 95,000 Afghans returned from Pakistan in January.",
+     [K("returned", (85500, 95000, 104500), place=None)]),
+    ("constructed", "In Kandahar Province, 300 families returned home from Pakistan.",
+     [K("returned", 300, place="Kandahar Province")]),
+    ("constructed", "2,000 refugees crossed into Chad from the Sudan.",
+     [K("refugees", 2000, place="Chad")]),
+    # a place after "from" stays the place of other measures: where people fled or were killed
+    ("constructed", "Some 2,000 people fled from Khartoum.",
+     [K("displaced", (1800, 2000, 2200), place="Khartoum")]),
+]
+
 NEGATIVE = [
     # ratios (audit)
     ("A/ES-10/1043", ("As Israel escalates its assaults on Gaza, and amid reports, including even Israeli "
@@ -479,6 +567,10 @@ NEGATIVE = [
     # a year span and a number that counts years
     ("seed", ("Twenty-nine years ago, the largest massacre during the conflict between Armenia and "
      "Azerbaijan was committed against the civilians and defenders of the town of Khojaly.")),
+    # the number of a recommendation, not "26,141 detainees" (second audit)
+    ("A/HRC/43/12", ("26.141 Immediately demonstrate that all detainees in prison are neither tortured "
+     "nor subject to cruel or inhuman treatment or punishment (United Kingdom of Great Britain and "
+     "Northern Ireland);")),
     # "multiple casualties": no number
     ("seed", ("The armed forces of Armenia have repeatedly used prohibited cluster munitions and "
      "white phosphorus projectiles in their attacks against the densely populated areas, causing "
@@ -525,6 +617,10 @@ AMOUNTS = [
     ("between 10 and 15", (None, 10, None, 15, None)),
     ("1.5 million", (1500000, None, None, None, None)),
     ("200 or more", (None, 200, 200, None, "or more")),
+    # a full stop between thousands (second audit); a decimal point before a scale word
+    ("60.002", (60002, None, None, None, None)),
+    ("1.234.567", (1234567, None, None, None, None)),
+    ("4.500 million", (4500000, None, None, None, None)),
 ]
 
 
@@ -558,6 +654,9 @@ NOT_AMOUNTS = [
     "0200 hours",
     "five out of every six",
     "1 in every 10",
+    "3.2",
+    "26.101 Abolish death sentences",
+    "(Australia); 26.109 Ensure that",
 ]
 
 
@@ -573,7 +672,7 @@ DATA = json.loads(DATA_PATH.read_text(encoding="utf-8"))
 
 def test_data_file_is_well_formed():
     roles = {"id", "after", "before", "nouns", "modifiers", "events", "not_victims", "examples",
-             "weak"}
+             "weak", "movement"}
     ids = [m["id"] for m in DATA["measures"]]
     assert len(ids) == len(set(ids))
     assert {"killed", "wounded", "missing", "hostages", "detained", "displaced", "refugees",
@@ -738,6 +837,26 @@ def test_it_refers_to_the_subject_that_opens_the_sentence_before():
                "registered at reception centres were reported missing.")
     c = extract_claims(doc)[0]
     assert (c.measure, c.value, c.claimant.name, c.claimant.kind) == ("missing", 4492, "JS9", "source")
+
+
+def test_returnees_are_placed_where_they_went_not_where_they_came_from():
+    """A/79/797, paragraph 63: "from Pakistan" in one sentence is the origin of the
+    returns counted there and after it, not their place."""
+    doc = _doc("63. Between 22 October 2024 and 7 January 2025, 356,329 Afghans are estimated to "
+               "have returned to Afghanistan, excluding passport holders with valid visas. That "
+               "figure includes 59,217 from Pakistan and 297,112 from the Islamic Republic of Iran, "
+               "with 173,506 of those individuals having been deported. During this period, "
+               "humanitarian partners assisted more than 120,700 undocumented Afghan returnees from "
+               "the Islamic Republic of Iran and Pakistan in International Organization for "
+               "Migration reception centres. From 1 January to 31 December 2024, the Office of the "
+               "United Nations High Commissioner for Refugees (UNHCR) assisted 54,720 registered "
+               "refugees and refugee-like returnees with protection support.")
+    assert [(c.measure, c.value or c.best, c.place) for c in extract_claims(doc)] == [
+        ("returned", 356329, "Afghanistan"),
+        ("displaced", 173506, "Pakistan"),  # deported from Pakistan: where it happened
+        ("returned", 120701, None),
+        ("refugees", 54720, None),
+    ]
 
 
 DATES = [

@@ -182,6 +182,7 @@ class Measure:
     id: str
     weak: bool
     examples: tuple[dict[str, Any], ...]
+    movement: bool = False
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: it is built once
@@ -201,6 +202,7 @@ class Vocabulary:
     modifier_measure: dict[str, str]
     trigger_re: re.Pattern[str]
     weak: frozenset[str]
+    movement: frozenset[str]
     hedges: dict[str, str]
     hedge_re: str
     suffix_hedges: dict[str, str]
@@ -211,6 +213,10 @@ class Vocabulary:
     verb_re: re.Pattern[str]
     postposed_re: str
     pronouns: frozenset[str]
+    passive_re: str
+    agents_re: str
+    data_nouns_re: str
+    data_verbs_re: str
     title_re: re.Pattern[str]
     not_event_re: re.Pattern[str]
     not_amount_re: re.Pattern[str]
@@ -256,7 +262,14 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
             before_measure.setdefault(_key(word), mid)
         for word in entry.get("modifiers", ()):
             modifier_measure.setdefault(_key(word), mid)
-        measures.append(Measure(mid, bool(entry.get("weak")), tuple(entry.get("examples", ()))))
+        measures.append(
+            Measure(
+                mid,
+                bool(entry.get("weak")),
+                tuple(entry.get("examples", ())),
+                bool(entry.get("movement")),
+            )
+        )
     # Every claim needs one of these words; a sentence without any is skipped.
     # A phrase is represented by a word that is a measure on its own ("taken
     # hostage" -> "hostage"), else by its last content word ("lived in" -> "lived"),
@@ -291,6 +304,7 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
         # Matched against lower-cased text: case-insensitive matching costs twice as much.
         trigger_re=re.compile(rf"\b(?:{_alternation(sorted(triggers))})\b"),
         weak=frozenset(m.id for m in measures if m.weak),
+        movement=frozenset(m.id for m in measures if m.movement),
         hedges=hedges,
         hedge_re=_alternation(list(hedges)),
         suffix_hedges=suffixes,
@@ -301,6 +315,10 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
         verb_re=re.compile(rf"\b(?:{_alternation(attribution['verbs'])})\b"),
         postposed_re=_alternation(attribution["postposed"]),
         pronouns=frozenset(p.lower() for p in attribution["pronouns"]),
+        passive_re=_alternation(attribution.get("passive", ["-"])),
+        agents_re=_alternation(attribution.get("agents", ["-"])),
+        data_nouns_re=_alternation(attribution.get("data_nouns", ["-"])),
+        data_verbs_re=_alternation(attribution.get("data_verbs", ["-"])),
         title_re=re.compile(
             rf"\b(?:{_alternation(attribution['title_cues'])})(?:\s+(?:entitled|titled))?\s*$",
             re.IGNORECASE,

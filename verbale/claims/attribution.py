@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Block, Document, Quotation
-from ._vocab import Vocabulary, vocabulary
+from ._vocab import STOP_WORDS, Vocabulary, vocabulary
 from .context import sentences
 
 _OPEN_SINGLE_BEFORE = ' \t\n“"([—–-'
@@ -100,7 +101,7 @@ def subject_before(prefix: str, voc: Vocabulary | None = None) -> str | None:
         name = _LEADING_CONNECTIVE.sub("", parts[-2].strip())
         if _SHORT_NAME.fullmatch(name):
             return name
-    return cand if _plausible_subject(cand, voc) else None
+    return data_source(cand, voc) if _plausible_subject(cand, voc) else None
 
 
 _SHORT_NAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
@@ -204,26 +205,32 @@ def _plausible_subject(cand: str, voc: Vocabulary) -> bool:
     return words[0].lower() in _LOWER_SUBJECT_START and len(words) <= 5
 
 
-def attributed_source(prefix: str, suffix: str = "", voc: Vocabulary | None = None) -> str | None:
+def attributed_source(
+    prefix: str, suffix: str = "", voc: Vocabulary | None = None, claim: str = ""
+) -> str | None:
     """The source a sentence attributes a figure to, from the text around it.
 
-    ``prefix`` is the sentence up to the figure, ``suffix`` the rest of it.
+    ``prefix`` is the sentence up to the figure, ``claim`` the claim's own
+    words and ``suffix`` the rest of the sentence.
 
     >>> attributed_source("The total number of deaths – the Azerbaijanis claim ")
     'the Azerbaijanis'
     >>> attributed_source("ISIL-K claimed responsibility for an attack in which ")
     >>> attributed_source("", ", according to the Ministry of Health.")
     'the Ministry of Health'
+    >>> attributed_source("The number of refugees is estimated at ", " by the Government.")
+    'the Government'
+    >>> attributed_source("As reported by OCHA, ", " were displaced.")
+    'OCHA'
+    >>> attributed_source("", " by the armed forces.", claim="40 people were killed")
     """
     voc = voc or vocabulary()
-    m = None
-    for m in _ACCORDING.finditer(prefix):
-        pass
-    if m is not None:
-        return m.group("x").strip()
+    found = _explicit_before(prefix, voc)
+    if found:
+        return found
     m = _ACCORDING_AFTER.search(suffix)
     if m:
-        return m.group("x").strip()
+        return data_source(m.group("x").strip(), voc)
     for verb in voc.verb_re.finditer(prefix):
         before = prefix[: verb.start()]
         if _NOUN_USE.search(before):
@@ -233,13 +240,175 @@ def attributed_source(prefix: str, suffix: str = "", voc: Vocabulary | None = No
         subject = subject_before(before, voc)
         if subject:
             return subject
+    # "X recorded N, as confirmed by Y": X states the figure; Y only when no one else does
+    return _passive_after(prefix, claim, suffix, voc)
+
+
+# "according to which …", "according to the law": no source
+_NOT_SOURCE = (
+    r"(?!(?:which|whom|whose|what|how|whether|"
+    r"the\s+(?:law|legislation|plan|rules?|procedure|schedule))\b)"
+)
+_ACCORDING = re.compile(
+    rf"\baccording to {_NOT_SOURCE}(?P<x>[^,;:“”\"]{{2,120}}?)\s*,", re.IGNORECASE
+)
+# ", according to X." or " according to X." closing the sentence
+_ACCORDING_AFTER = re.compile(
+    rf"^[^.;]*?(?:,\s*|\s)according to {_NOT_SOURCE}(?P<x>[^,;:“”\"]{{2,120}}?)\s*[.;,]?$",
+    re.IGNORECASE,
+)
+
+
+def data_source(name: str, voc: Vocabulary | None = None) -> str:
+    """The body that gives the figures, when ``name`` names the figures.
+
+    >>> data_source("Figures provided by UNICEF")
+    'UNICEF'
+    >>> data_source("data released by the Ministry of Health (MoH)")
+    'the Ministry of Health (MoH)'
+    >>> data_source("reports")
+    'reports'
+    """
+    voc = voc or vocabulary()
+    m = _data_re(voc).match(name)
+    if m:
+        agent = agent_at(name, m.end(), voc)
+        if agent and not name[m.end() + len(agent) :].strip(" .,"):
+            return agent
+    return name
+
+
+def agent_at(text: str, pos: int, voc: Vocabulary | None = None) -> str | None:
+    """The organisation or authority named at ``text[pos:]`` (after "by"), or None.
+
+    A capitalised name ("the Ministry of Health", "UNICEF", "the Office of the
+    United Nations High Commissioner for Refugees (UNHCR)") or a noun phrase
+    headed by an agent noun of the data file ("the de facto authorities",
+    "local sources"). A capitalised word before a common noun is an adjective
+    ("Israeli strikes"), and "in"/"on" belong to a name only after a body's
+    head word ("the Mission in Somalia", not "UNICEF in Gaza").
+
+    >>> agent_at("by the Government.", 3)
+    'the Government'
+    >>> agent_at("by UNICEF in Gaza", 3)
+    'UNICEF'
+    >>> agent_at("by the Lebanese authorities that", 3)
+    'the Lebanese authorities'
+    >>> agent_at("by Israeli strikes", 3)
+    >>> agent_at("by satellite imagery", 3)
+    """
+    voc = voc or vocabulary()
+    headed, named = _agent_res(voc)
+    m = headed.match(text, pos)
+    if m is None:
+        m = named.match(text, pos)
+        if m is None:
+            return None
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt and nxt.group(1) not in STOP_WORDS:
+            return None  # "Israeli strikes", "the Government forces"
+    name = m.group(0)
+    for link in _IN_ON.finditer(name):
+        if link.group(1) not in voc.place_name_heads:
+            name = name[: link.start() + len(link.group(1))]
+            break
+    return name.strip() or None
+
+
+_CAP = r"[A-Z](?:[\w’'&/-]|\.(?=\w))*"
+_LINK = r"(?:of|for|on|in|and|the|de|du|des|al|el)"
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_IN_ON = re.compile(r"(\S+)\s+(?:in|on)\s")
+_ACRONYM = r"(?:\s*\([A-Z][\w’'.&/-]*\))?"
+
+
+@lru_cache(maxsize=1)
+def _agent_res(voc: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    name = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
+    modifier = r"(?!(?:and|or|of|in|on|at|to|with|for|from|that|which|by|as)\b)[\w’'-]+\s+"
+    headed = re.compile(
+        rf"(?:the\s+)?(?:{modifier}){{0,3}}?(?i:{voc.agents_re})\b"
+        rf"(?:\s+of\s+(?:the\s+)?{name})?{_ACRONYM}"
+    )
+    return headed, re.compile(rf"(?:the\s+)?{name}{_ACRONYM}")
+
+
+@lru_cache(maxsize=1)
+def _data_re(voc: Vocabulary) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:the\s+)?(?:(?:latest|official|preliminary|recent|new|available|updated)\s+)*"
+        rf"(?:{voc.data_nouns_re})\s+(?:(?:{voc.data_verbs_re})\s+by|from)\s+",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _passive_res(voc: Vocabulary) -> tuple[re.Pattern[str], ...]:
+    verb = rf"(?:{voc.passive_re})"
+    return (
+        # "As reported by OCHA, …" anywhere before the figure
+        re.compile(rf"\b(?i:as)\s+{verb}\s+by\s+"),
+        # "estimated by the Ministry at …", "informed by X that …": leads to the figure
+        re.compile(rf"\b{verb}\s+by\s+"),
+        # after the figure: "… were verified by X"
+        re.compile(
+            r"^\s*(?:(?:was|were|is|are|been|being|be|has|have|had|also|reportedly|"
+            rf"officially|later|subsequently)\s+)*{verb}\s+by\s+"
+        ),
+        # "…, as documented by X"
+        re.compile(rf",\s*as\s+{verb}\s+by\s+"),
+        # "is estimated at [1.5 million] by X"
+        re.compile(rf"\b{verb}\s+(?:at|to\s+be|to\s+have\s+been|to\s+number|as)\s*$"),
+        # "[150 people were reported missing] by X"
+        re.compile(rf"\b{verb}(?:\s+[a-z]+)?\s*$"),
+    )
+
+
+# After "As reported by X": the comma that ends the phrase.
+_AFTER_AGENT = re.compile(r"[^,;:]{0,60}?,")
+# After "estimated by X": the figure, "that" or a colon (as _LEADS_TO_CLAIM).
+_LEADS_AFTER_AGENT = re.compile(
+    r"^\s*(?:that\b|:|$|(?:at|to\s+be|as)\s+(?:[a-z]+\s+){0,2}$|(?:[a-z]+\s+){0,2}$)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;:]|\b(?:while|whereas|but|however|although)\b")
+_BY = re.compile(r"\s*,?\s*by\s+")
+
+
+def _explicit_before(prefix: str, voc: Vocabulary) -> str | None:
+    """The last "According to X," or "As reported by X," before the figure, or a
+    passive verb with its agent that leads to it ("estimated by X at", "informed by X that")."""
+    as_by, leads, *_ = _passive_res(voc)
+    best: tuple[int, str] | None = None
+    for m in _ACCORDING.finditer(prefix):
+        best = (m.start(), data_source(m.group("x").strip(), voc))
+    for m in as_by.finditer(prefix):
+        agent = agent_at(prefix, m.end(), voc)
+        if agent and _AFTER_AGENT.match(prefix, m.end() + len(agent)):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), agent)
+    if best is not None:
+        return best[1]
+    for m in leads.finditer(prefix):
+        agent = agent_at(prefix, m.end(), voc)
+        if agent and _LEADS_AFTER_AGENT.match(prefix[m.end() + len(agent) :]):
+            return agent
     return None
 
 
-_ACCORDING = re.compile(r"\baccording to (?P<x>[^,;:“”\"]{2,120}?)\s*,", re.IGNORECASE)
-_ACCORDING_AFTER = re.compile(
-    r"^[^.;]*?,\s*according to (?P<x>[^,;:“”\"]{2,120}?)\s*[.;,]?$", re.IGNORECASE
-)
+def _passive_after(prefix: str, claim: str, suffix: str, voc: Vocabulary) -> str | None:
+    """The agent of a passive reporting verb that governs the figure, after it in its clause."""
+    _, _, right, as_by, verb_then_amount, verb_in_claim = _passive_res(voc)
+    m = right.match(suffix)
+    if m is None:
+        m = as_by.search(suffix)
+        if m is not None and _CLAUSE_END.search(suffix, 0, m.start()):
+            m = None
+    if m is None and (verb_then_amount.search(prefix) or verb_in_claim.search(claim)):
+        m = _BY.match(suffix)
+    return agent_at(suffix, m.end(), voc) if m else None
+
+
 _NOUN_USE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|news|media|press|these|those|this|recent|such)\s*$",
     re.IGNORECASE,
@@ -382,7 +551,7 @@ def _speaker(prefix: str, voc: Vocabulary) -> str | None:
     for found in _ACCORDING.finditer(prefix):
         pass
     if found is not None:
-        return found.group("x").strip()
+        return data_source(found.group("x").strip(), voc)
     for verb in voc.verb_re.finditer(prefix):
         before = prefix[: verb.start()]
         if _NOUN_USE.search(before):

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ._vocab import MONTHS, Vocabulary, _alternation, vocabulary
@@ -131,6 +131,7 @@ class PlaceMention:
     end: int
     name: str
     rank: int = 2
+    prep: str = ""  # the preposition before the name ("from" Pakistan), lower case
 
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -282,7 +283,7 @@ def _place_res(voc: Vocabulary) -> tuple[re.Pattern[str], ...]:
         # "1,000 residents of Khojaly", "the civilians of Khojaly"
         re.compile(rf"\b(?:{people})\s+of\s+(?:the\s+)?(?P<name>{_NAME})"),
         re.compile(
-            rf"(?i:\b(?:{voc.place_preps_re})\s+(?:the\s+)?)"
+            rf"(?i:\b(?P<prep>{voc.place_preps_re})\s+(?:the\s+)?)"
             rf"(?:{_DIRECTION}\s+)?(?P<name>{_NAME})"
         ),
     )
@@ -303,7 +304,12 @@ def find_places(text: str) -> list[PlaceMention]:
                     # "Transition Mission in Somalia": part of a body's name; it
                     # tells what a document is about, not where an event was.
                     rank = IN_NAME
-                found.setdefault(start, PlaceMention(start, start + len(name), name, rank))
+                prep = " ".join(m.group("prep").lower().split()) if kind == 3 else ""
+                mention = found.setdefault(
+                    start, PlaceMention(start, start + len(name), name, rank)
+                )
+                if prep and not mention.prep:  # "from Paktika Province" (found as a suffix first)
+                    found[start] = replace(mention, prep=prep)
     # An apposition names the wider place: "in Janah, Beirut", "Nahrin District,
     # Baghlan Province": it ranks after the place it follows.
     for p in sorted(found.values(), key=lambda p: p.start):
@@ -313,11 +319,30 @@ def find_places(text: str) -> list[PlaceMention]:
         if m and _is_place(m.group("name"), text[m.end() :], voc):
             s, name = m.start("name"), m.group("name")
             rank = max(found[s].rank if s in found else 0, found[p.start].rank + 1)
-            found[s] = PlaceMention(s, s + len(name), name, rank)
+            # "from Kabul, Afghanistan": the wider place keeps the preposition
+            found[s] = PlaceMention(s, s + len(name), name, rank, p.prep)
     return sorted(found.values(), key=lambda p: p.start)
 
 
 _APPOSITION = re.compile(rf",\s+(?P<name>{_NAME})")
+_DESTINATION = re.compile(rf"\bto\s+(?:the\s+)?(?P<name>{_NAME})")
+
+
+def find_destination(text: str, start: int = 0, end: int | None = None) -> PlaceMention | None:
+    """The first place people went to ("returned to Afghanistan") in ``text[start:end]``.
+
+    >>> find_destination("from Israel to Lebanon on 10 January").name
+    'Lebanon'
+    >>> find_destination("returned to their areas of origin")
+    """
+    voc = vocabulary()
+    end = len(text) if end is None else end
+    for m in _DESTINATION.finditer(text, start, end):
+        if _is_place(m.group("name"), text[m.end("name") :], voc):
+            return PlaceMention(m.start("name"), m.end("name"), m.group("name"), 1, "to")
+    return None
+
+
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
 
 

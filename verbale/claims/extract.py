@@ -31,6 +31,7 @@ from .context import (
     PlaceMention,
     clause_at,
     find_dates,
+    find_destination,
     find_places,
     find_settlements,
     sentences,
@@ -200,7 +201,7 @@ class _DocContext:
             breakdown=f.breakdown,
             reference=reference,
             quoted=quote is not None,
-            place=self._place(index, block, sentence, start),
+            place=self._place(index, block, sentence, (start, end), f.measure),
             date=self._date(index, block, sentence, start, end),
             victims=f.victims,
         )
@@ -230,7 +231,7 @@ class _DocContext:
         if quote is None and QUOTE_MARK.search(text, s_start, s_end):
             text = mask_quotes(text)  # words inside a quotation name no source here
         source = self.memory.resolve(
-            attributed_source(text[lo:start], text[end:s_end]), index, start
+            attributed_source(text[lo:start], text[end:s_end], claim=text[start:end]), index, start
         )
         if quote is not None:
             ref = self._ref(quote.footnote)
@@ -283,8 +284,19 @@ class _DocContext:
             return top[0][0]
         return None
 
-    def _place(self, index: int, block: Block, sentence: tuple[int, int], start: int) -> str | None:
+    def _place(
+        self,
+        index: int,
+        block: Block,
+        sentence: tuple[int, int],
+        span: tuple[int, int],
+        measure: str,
+    ) -> str | None:
         s_start, s_end = sentence
+        start, end = span
+        # People who moved (returnees, refugees): "from X" is where they came
+        # from, not the claim's place; where they went ("to X") comes first.
+        moves = measure in vocabulary().movement
         listed = _LISTED_PLACE.search(block.text[s_start:start])
         if listed and not vocabulary().not_places.intersection(listed.group("name").split()):
             # "Jibal al-Butm (on a house, killing two)", "Ma‘rakah (on a house), killing four"
@@ -299,9 +311,20 @@ class _DocContext:
             ]
             if named:
                 return named[-1]
-        in_block = [p for p in self._places_in(index) if p.rank < IN_NAME]
+        in_block = [
+            p
+            for p in self._places_in(index)
+            if p.rank < IN_NAME and not (moves and p.prep == "from")
+        ]
         here = [p for p in in_block if s_start <= p.start and p.end <= s_end]
         c_start, c_end = (s_start + k for k in clause_at(sentence_text, start - s_start))
+        if moves:
+            # up to the next figure: "… from Israel on 22 December and the return of
+            # three … to Lebanon" sends the three to Lebanon, not the first ones
+            nxt = _NUMBER.search(block.text.lower(), end, c_end)
+            to = find_destination(block.text, end, nxt.start() if nxt else c_end)
+            if to is not None and not self._common(to.name):
+                return to.name
         # The claim's own clause first ("…, and four were killed in Shigal District").
         here = [p for p in here if c_start <= p.start and p.end <= c_end] or here
         if here:
@@ -314,7 +337,8 @@ class _DocContext:
         # of another event), then the block before.
         earlier = [p for p in in_block if p.end <= s_start]
         previous = self._places_in(index - 1) if self._previous_text(index) else []
-        for places in (earlier, [p for p in previous if p.rank < IN_NAME]):
+        previous = [p for p in previous if p.rank < IN_NAME and not (moves and p.prep == "from")]
+        for places in (earlier, previous):
             if places:
                 # A town first, then the place the document names most.
                 return max(

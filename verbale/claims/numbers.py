@@ -32,8 +32,16 @@ _UNITS = {
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUMWORD = _alternation([*_UNITS, *_SCALES])
 _WORDS = rf"\b(?:{_NUMWORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMWORD}))*\b"
-# Thousands separators: comma, or the no-break spaces some translations use.
-_DIGITS = r"(?<![\w/.,\-])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)"
+# Thousands separators: comma, or the no-break spaces some translations use;
+# a full stop too where several of them stand in one number ("1.234.567").
+_DIGITS = (
+    r"(?<![\w/.,\-])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?)"
+    r"(?![\w/]|[.,]\d)"
+)
+# A full stop followed by exactly three digits: a thousands separator in a count
+# of people ("60.002 detainees"), since a count has no decimals; with a scale
+# word it is a decimal point ("4.500 million").
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SCALE = r"(?:\s+(?:million|billion|thousand))?"
 _CORE = rf"(?:{_DIGITS}{_SCALE}|{_WORDS})"
 _DASH = r"\s*(?:–|—|-|to)\s*"
@@ -174,6 +182,8 @@ def _to_int(text: str) -> int | None:
     if m:
         digits = re.sub(r"[,\u00a0\u202f]", "", m.group(1))
         scale = _SCALES.get((m.group(2) or "").lower(), 1)
+        if _DOTTED.fullmatch(digits) and (scale == 1 or digits.count(".") > 1):
+            digits = digits.replace(".", "")
         try:
             number = float(digits) * scale
         except ValueError:
@@ -267,6 +277,16 @@ def _excluded(text: str, m: re.Match[str], a: Amount, voc: Vocabulary) -> bool:
             return True  # "(2006)"
         if a.start <= 1 and re.match(r"^[.)]", after):
             return True  # the number of a numbered paragraph: "1. ..."
+        if (
+            "." in digits
+            and not a.hedge
+            and text[: a.start].rstrip()[-1:] in ("", ";", ":")
+            and re.match(r"\s+[A-Z]", after)
+            and not _people_next(after, voc)
+            and not re.match(r"\s+[A-Z]\w*[^su]s\b", after)  # "1.250 Syrians were …"
+        ):
+            # the number of a recommendation, before its verb: "26.101 Abolish death sentences …"
+            return True
     if re.match(r"^-[^\W\d_]", after):
         return True  # a compound adjective: "24-hour", "two-day", "15-year-old"
     # "no one", "the one who", "one another" are not counts
