@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import formulas
-from .figures import FIGURE_LABEL, FIGURE_LABEL_ALONE
+from .figures import CAPTION_LINES, FIGURE_LABEL, FIGURE_LABEL_ALONE
 from .geometry import GAP_RATIO, Geometry
 from .marks import LIST_ITEM, NUMBERED, SECTION_NUMBER
 from .model import Box
@@ -108,7 +108,7 @@ def _figure_titles(blocks: list[BlockDraft], geo: Geometry) -> None:
         if len(block.lines) == 1 and caption is not None and not caption.fixed \
                 and caption.first.page == block.first.page \
                 and (not geo.pdf or 0 < caption.first.top - block.first.top <= geo.pitch * GAP_RATIO) \
-                and len(caption.lines) <= 4 and len(block_text(caption)) <= 2 * HEADING_LENGTH \
+                and len(caption.lines) <= CAPTION_LINES and len(block_text(caption)) <= 2 * HEADING_LENGTH \
                 and not block_text(caption).endswith((".", ";", ":")):
             caption.fixed = "heading"
 

@@ -15,7 +15,9 @@ from .readers.lines import Line
 
 # The label of a figure, alone on its line ("Figure I", "Chart 2", "Figure A.II.I",
 # "Figure") or before its caption ("Figure 4. Denial of freedom …").
-_LABEL = (r"(?:Figure|Chart|Graph|Diagram|Map|Graphique|Diagramme|Carte|Gráfico|Figura|Mapa|Рисунок|Диаграмма|График)"
+_LABEL_WORDS = ("Figure", "Chart", "Graph", "Diagram", "Map", "Graphique", "Diagramme", "Carte", "Gráfico",
+                "Figura", "Mapa", "Рисунок", "Диаграмма", "График")
+_LABEL = (rf"(?:{'|'.join(_LABEL_WORDS)})"
           r"(?:\s+(?:[A-Z]\.)?(?:[IVXLC]{1,6}|\d{1,2})(?:\.(?:[IVXLC]{1,6}|\d{1,2}))*)?")
 FIGURE_LABEL = re.compile(rf"^{_LABEL}(?:\s*$|[.:]\s+\S)")
 FIGURE_LABEL_ALONE = re.compile(rf"^{_LABEL}\s*$")
@@ -24,7 +26,7 @@ FIGURE_NOTE = re.compile(r"^(?:Sources?|Notes?|Abbreviations?|Fuentes?|Notas?|И
 # An axis tick: a number alone ("0", "1 000", "2.5", "40%", "2024").
 _TICK = re.compile(r"^[-−–]?(?:\d{1,3}(?:[ \u00a0,]\d{3})*|\d{4})(?:[.,]\d{1,2})?\s?%?$")
 _TICK_START = frozenset("0123456789-−–")
-_LABEL_START = frozenset("FCGDMРДГ")
+_LABEL_START = frozenset(word[0] for word in _LABEL_WORDS)  # a cheap test before the regex
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
 # An axis has at least this many ticks.
 MIN_TICKS = 3
@@ -70,7 +72,7 @@ def find_figures(lines: list[Line], body_size: float) -> list[list[int]]:
                 ticks.append(i)
         elif start in _LABEL_START and FIGURE_LABEL.match(ln.text.strip()):
             labels.append(i)
-    if len(ticks) < MIN_TICKS and not labels or any(ln.size is None for ln in lines):
+    if (len(ticks) < MIN_TICKS and not labels) or any(ln.size is None for ln in lines):
         return []
     small = body_size * NOTE_SIZE_RATIO
     text_lines = [ln for ln in lines if (ln.size or 0) >= small] or lines

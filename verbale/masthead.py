@@ -219,9 +219,8 @@ def _title_after_fields(window: list[Line], body_size: float | None) -> int | No
         if body_size and line.size and line.size > body_size * 1.1:
             return i
     # A title in body size is set in bold, under the masthead's plain lines.
-    plain = [i for i in range(last_field + 1, min(last_field + 4, len(window))) if not window[i].bold]
-    if plain and plain[0] == last_field + 1 and (bold := next(
-            (i for i in range(last_field + 1, min(last_field + 4, len(window))) if window[i].bold), None)):
+    near = range(last_field + 1, min(last_field + 4, len(window)))
+    if near and not window[near[0]].bold and (bold := next((i for i in near if window[i].bold), None)):
         return bold
     return last_field + 1 if last_field + 1 < len(window) else None
 

@@ -171,6 +171,16 @@ def _signatures(draft: BlockDraft, block_id: str) -> list[Signature]:
     return [Signature(name, ", ".join(titles), block_id, tuple([name, *titles])) for name, titles in out]
 
 
+# An organ's full name in any masthead language, or a short form ("the Council", "du Conseil").
+_ORGAN_OR_SHORT = re.compile(
+    "|".join(re.escape(name) for name in sorted(ORGAN_NAMES, key=len, reverse=True))
+    + "|" + formulas.SHORT_ORGAN.pattern + r"|\bthe (Assembly|Council)\b")
+_SHORT_WORDS = {**formulas.SHORT_ORGAN_WORDS, "Assembly": "Assembly", "Council": "Council"}
+# The request to circulate the letter, and the agenda items it names: English,
+# then French and Spanish.
+_REQUESTS = ((CIRCULATION, _AGENDA_IN_TEXT), (formulas.CIRCULATION, formulas.AGENDA_IN_TEXT))
+
+
 def _organs_named(text: str, known: tuple[str, ...]) -> list[str]:
     """Organs named in a circulation request, in English ("of the General
     Assembly", "de l'Assemblée générale", "del Consejo de Seguridad"); short
@@ -187,15 +197,6 @@ def _organs_named(text: str, known: tuple[str, ...]) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
-
-
-_ORGAN_OR_SHORT = re.compile(
-    "|".join(re.escape(name) for name in sorted(ORGAN_NAMES, key=len, reverse=True))
-    + "|" + formulas.SHORT_ORGAN.pattern + r"|\bthe (Assembly|Council)\b")
-_SHORT_WORDS = {**formulas.SHORT_ORGAN_WORDS, "Assembly": "Assembly", "Council": "Council"}
-# The request to circulate the letter, and the agenda items it names: English,
-# then French and Spanish.
-_REQUESTS = ((CIRCULATION, _AGENDA_IN_TEXT), (formulas.CIRCULATION, formulas.AGENDA_IN_TEXT))
 
 
 def _circulation(blocks: list[Block], block_organs: tuple[str, ...] = ()) -> Circulation | None:
