@@ -52,7 +52,9 @@ TITLE_START = (
 )
 # "Rapport du Secrétaire général", "Informe del Secretario General": the line
 # under a report's subject.
-SUBTITLE = r"(?:Rapport|Note) (?:du|de la|de l['’]|des) |(?:Informe|Nota) (?:del|de la|de los|de las) "
+_FR_OF = rf"(?:du|de la|de l{_APOS}|des)"
+_ES_OF = r"(?:del|de la|de los|de las)"
+SUBTITLE = rf"(?:Rapport|Note) {_FR_OF} |(?:Informe|Nota) {_ES_OF} "
 
 # Document kinds (English, as doc_type records them) of French and Spanish titles.
 DOC_KINDS = (
@@ -69,7 +71,7 @@ DOC_KINDS = (
     ("décision", "decision"), ("decisión", "decision"),
 )  # resolutions: masthead.doc_type reads "Résolution" and "Resolución" with the symbol
 # The kind of a report or note whose subject comes first ("… Rapport du Secrétaire général").
-SUBTITLE_KIND = re.compile(r"\b(Rapport|Note|Informe|Nota) (?:du|de la|de l['’]|des|del|de los|de las) ")
+SUBTITLE_KIND = re.compile(rf"\b(Rapport|Note|Informe|Nota) (?:{_FR_OF}|{_ES_OF}) ")
 SUBTITLE_KINDS = {"Rapport": "report", "Informe": "report", "Note": "note", "Nota": "note"}
 
 _FR_DAY = r"(?:1er|\d{1,2})"
@@ -89,14 +91,14 @@ TITLE_PARTS_ES = re.compile(
 )
 # The words before the first addressee ("au", "à la", "al", "a la") and between
 # two of them ("… et à la …", "…, al … y a la …").
-_TO_ARTICLE = r"(?:à l['’]|à la |à |au |aux |al |a la |a los |a las |a )"
+_TO_ARTICLE = rf"(?:à l{_APOS}|à la |à |au |aux |al |a la |a los |a las |a )"
 TO_SPLIT = re.compile(rf"(?:,\s*|\s+(?:et|y)\s+)(?={_TO_ARTICLE})")
 TO_ARTICLE = re.compile(rf"^{_TO_ARTICLE}")
 # The article before the sender ("par le …", "por la …").
-SENDER_ARTICLE = re.compile(r"^(?:l['’]|le |la |les |el |los |las )")
+SENDER_ARTICLE = re.compile(rf"^(?:l{_APOS}|le |la |les |el |los |las )")
 # Where the sender is accredited: left out, as "to the United Nations" is in English.
 SENDER_POST = re.compile(
-    r",?\s+(?:auprès (?:de l['’]Organisation des Nations Unies|de l['’]Office des Nations Unies|"
+    rf",?\s+(?:auprès (?:de l{_APOS}Organisation des Nations Unies|de l{_APOS}Office des Nations Unies|"
     r"des Nations Unies)|ante (?:las Naciones Unidas|la Oficina de las Naciones Unidas)).*$"
 )
 
@@ -105,7 +107,7 @@ SENDER_POST = re.compile(
 # extraordinaire d'urgence"; "Septuagésimo noveno período de sesiones", "Octogésimo año".
 SESSION_IN_LINE = re.compile(
     r"\b([A-ZÀ-Ý][^\W\d_A-Z]+(?:[- ][^\W\d_A-Z]+)*? "
-    r"(?:session extraordinaire(?: d['’]urgence)?|année|"
+    rf"(?:session extraordinaire(?: d{_APOS}urgence)?|année|"
     r"período (?:extraordinario )?de sesiones(?: de emergencia)?|año))(?!\w)"
 )
 _ITEMS = r"\d[\d\s(),a-z]*?"
