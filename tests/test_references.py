@@ -1142,6 +1142,67 @@ def test_organization_example_names_the_organization(entry):
     assert any(n in (ref.fields.get("organization") or "") for n in names), ref.fields
 
 
+# Forms the corpus shows once, generalized: an article kept by another site, an
+# interview or statement given to an outlet, a national parliament's paper by number.
+GENERAL_PRESS_CASES = [
+    (
+        "Alle Jahre wieder, AG Friedensforschung (archived from Neues Deutschland, 3 May 2008).",
+        {"outlet": "Neues Deutschland", "archive": "AG Friedensforschung", "issued": "2008-05-03"},
+    ),
+    (
+        "Alle Jahre wieder, AG Friedensforschung, originally published in Neues Deutschland, "
+        "3 May 2008.",
+        {"outlet": "Neues Deutschland", "archive": "AG Friedensforschung", "title": "Alle Jahre wieder"},
+    ),
+    (
+        "Interview given by Nadim Ademovic to Oslobodjenje, 24 Apr. 2010.",
+        {"outlet": "Oslobodjenje", "title": "Interview given by Nadim Ademovic", "issued": "2010-04-24"},
+    ),
+    (
+        "Op-ed by Nadim Ademovic published in The Guardian, 24 Apr. 2010.",
+        {"outlet": "The Guardian", "title": "Op-ed by Nadim Ademovic"},
+    ),
+    (
+        "The Guardian statement by Nadim Ademovic, 24 Apr. 2010.",
+        {"outlet": "The Guardian", "title": "statement by Nadim Ademovic"},
+    ),
+    ("Statement by the Minister to Reuters, 24 Apr. 2010.", {"outlet": "Reuters"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERAL_PRESS_CASES, ids=lambda c: str(c)[:40])
+def test_press_kept_elsewhere_or_given_to_an_outlet(text, expected):
+    (ref,) = parse_citation(text)
+    assert ref.type == "press", (ref.type, ref.fields)
+    assert {k: ref.fields.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organization", "number"),
+    [
+        ("Deutscher Bundestag Drucksache 16/6724, 10 Oct 2007.", "Deutscher Bundestag", "16/6724"),
+        ("Deutscher Bundestag, BT-Drs. 19/1234, 3 April 2018.", "Deutscher Bundestag", "19/1234"),
+        ("House of Commons, Global Britain, HC 780, 12 March 2018.", "House of Commons", "HC 780"),
+        ("Tweede Kamer, Kamerstuk 35300 V, nr. 12, 5 November 2019.", "Tweede Kamer", "35300 V, nr. 12"),
+    ],
+)
+def test_parliamentary_papers_by_number(text, organization, number):
+    (ref,) = parse_citation(text)
+    assert ref.type == "report" and organization in ref.fields["organization"], ref.fields
+    assert ref.fields["number"] == number
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [("Declaration", "declaration"), ("Communiqué", "declaration"), ("statement", "declaration"),
+     ("Conclusions", "declaration"), ("Decision", "resolution_other"), ("Order", "resolution_other")],
+)
+def test_act_kind_by_word(word, kind):
+    from verbale.references.outside import _act_kind
+
+    assert _act_kind(word) == kind
+
+
 @pytest.mark.parametrize("entry", DATA["courts"], ids=lambda e: e["name"])
 def test_court_example_is_a_judgment_of_that_court(entry):
     (ref,) = parse_citation(entry["example"])

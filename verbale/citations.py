@@ -163,21 +163,15 @@ def _organs(ref: Reference) -> list[dict[str, str]]:
     if ref.type not in ("un_document", "resolution", "decision", "official_records"):
         return []
     out: list[dict[str, str]] = []
-    organs = [organ_of(s) for s in ref.symbols] or [_named_organ(ref.fields.get("organ"))]
+    organs = [organ_author(s) for s in ref.symbols] or [_named_organ(ref.fields.get("organ"))]
     for organ in organs:
         if organ and {"literal": organ} not in out:
             out.append({"literal": organ})
     return out
 
 
-def organ_of(symbol: str) -> str | None:
-    """The organ a symbol's series stands for, longest prefix first
-    (the table is :func:`verbale.symbols.series_organs`).
-
-    >>> organ_of("S/2020/982"), organ_of("A/HRC/54/35")
-    ('United Nations Security Council', 'United Nations Human Rights Council')
-    """
-    return organ_author(symbol)
+# Public alias of symbols.organ_author: tests/test_citations.py imports it by this name.
+organ_of = organ_author
 
 
 def _named_organ(organ: str | None) -> str | None:

@@ -83,8 +83,11 @@ def scan(text: str, lang: str = "en") -> Anchors:
     # Cheap tests first: most blocks hold no "/", no address and no resolution.
     if _URL_HINT.search(text):
         for m in P.URL.finditer(text):
+            # Trailing punctuation goes first: the glued sentence is found at the end.
             end = P.url_end(text, m.start(), m.end())
-            end = P.url_end(text, m.start(), P.glued_end(text, m.start(), end))
+            glued = P.glued_end(text, m.start(), end)
+            if glued < end:  # "www.ohchr.org).Civil society": trim again before the sentence
+                end = P.url_end(text, m.start(), glued)
             urls.append((m.start(), end, P.clean_url(text[m.start() : end])))
     inside_url = lambda a, b: any(u0 <= a and b <= u1 for u0, u1, _ in urls)
     found: list[Anchor] = []
@@ -263,18 +266,18 @@ def short_form(seg: Segment) -> list[Draft] | None:
     drafts = []
     located = False
     bounds = [0] + [x for m in _AND_NAME.finditer(body) for x in m.span()] + [len(body)]
-    for a_, b_ in zip(bounds[::2], bounds[1::2]):
-        piece = body[a_:b_]
+    for lo, hi in zip(bounds[::2], bounds[1::2]):
+        piece = body[lo:hi]
         text = piece.strip(" ,")
-        a = P.SHORT_ACRONYM.fullmatch(text)
-        loc = P.parse_locator(a.group("loc") or a.group("ploc")) if a else None
-        if a and not loc:
+        acronym = P.SHORT_ACRONYM.fullmatch(text)
+        loc = P.parse_locator(acronym.group("loc") or acronym.group("ploc")) if acronym else None
+        if acronym and not loc:
             return None
-        if not a and not P.SHORT_NAME.fullmatch(text):
+        if not acronym and not P.SHORT_NAME.fullmatch(text):
             return None  # "JS6, and JS8, p.8": a name alone shares the locator after it
-        name = a.group("name") if a else text
+        name = acronym.group("name") if acronym else text
         located = located or bool(loc)
-        start = seg.body + a_ + piece.index(name)
+        start = seg.body + lo + piece.index(name)
         fields = {"short_title": re.sub(r"-\s+", "-", name), **(loc or {})}
         drafts.append(Draft("short_form", start, start + len(text), fields))
     return drafts if located else None

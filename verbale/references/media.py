@@ -6,7 +6,7 @@ Split from :mod:`verbale.references.outside`, whose helpers they share.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import fields as F
 from . import patterns as P
@@ -35,28 +35,21 @@ def press(seg: Segment) -> list[Draft] | None:
         return [
             _press_draft(seg, els[:-2], F.clean(els[-2].text), None, _full_date(els[-1].text), [])
         ]
-    # "Title, AG Friedensforschung (from Neues Deutschland, 3 May 2008)": an article
-    # kept by another site, the outlet and date in the parenthesis.
-    kept = _KEPT_FROM.search(els[-1].text) if len(els) >= 2 else None
-    outlet = F.clean(kept.group("outlet")) if kept else ""
-    if (
-        kept
-        and _full_date(kept.group("date"))
-        and (outlet_re.fullmatch(outlet) or _outlet_like(outlet))
-    ):
-        entry = entries.get(outlet) or {}
+    # An article kept by another site, its first outlet and date named after it:
+    # "Title, AG Friedensforschung (from Neues Deutschland, 3 May 2008)",
+    # "Title, Site, originally published in The Guardian, 3 May 2008".
+    kept = _kept_from(els)
+    if kept and (outlet_re.fullmatch(kept.outlet) or _outlet_like(kept.outlet)):
+        entry = entries.get(kept.outlet) or {}
         draft = _press_draft(
-            seg,
-            els[:-1],
-            entry.get("name", outlet),
-            entry.get("kind"),
-            _full_date(kept.group("date")),
-            [],
+            seg, kept.before, entry.get("name", kept.outlet), entry.get("kind"), kept.date, []
         )
-        draft.fields["archive"] = F.clean(els[-1].text[: kept.start()])
+        draft.fields["archive"] = kept.archive
         return [draft]
-    # "Oslobodjenje interview with Nadim Ademovic, 24 Apr. 2010."
-    iv = _INTERVIEW.fullmatch(els[0].text)
+    # An interview, statement or op-ed given to or published by an outlet:
+    # "Oslobodjenje interview with Nadim Ademovic, 24 Apr. 2010.",
+    # "Interview given by Nadim Ademovic to Oslobodjenje, 24 Apr. 2010.".
+    iv = _INTERVIEW.fullmatch(els[0].text) or _INTERVIEW_TO.fullmatch(els[0].text)
     if iv and len(els) >= 2 and _full_date(els[1].text):
         outlet = F.clean(iv.group("outlet"))
         if outlet_re.fullmatch(outlet) or _outlet_like(outlet):
@@ -69,15 +62,54 @@ def press(seg: Segment) -> list[Draft] | None:
                 _full_date(els[1].text),
                 els[2:],
             )
-            draft.fields["title"] = F.clean(els[0].text[iv.start("what") :])
+            draft.fields["title"] = F.clean(els[0].text[iv.start("what") : iv.end("what")])
             return [draft]
     return None
 
 
-_KEPT_FROM = re.compile(r"\(\s*from\s+(?P<outlet>[^,()]+),\s*(?P<date>[^()]+)\)\s*$")
+# What an outlet publishes of someone else's words.
+_PIECE = r"(?:[Ii]nterview|[Ss]tatement|[Oo]p-?[Ee]d|[Cc]ommentary|[Rr]emarks)"
+_OUTLET_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
+# "Oslobodjenje interview with Nadim Ademovic": the outlet first.
 _INTERVIEW = re.compile(
-    r"(?P<outlet>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s+(?P<what>interview\s+with\s+.+)"
+    rf"(?P<outlet>{_OUTLET_NAME})\s+(?P<what>{_PIECE.lower()}\s+(?:with|by)\s+.+)"
 )
+# "Interview given by Nadim Ademovic to Oslobodjenje", "Op-ed by X published in The
+# Guardian", "Statement of X to Reuters": the outlet last.
+_INTERVIEW_TO = re.compile(
+    rf"(?P<what>{_PIECE}\b.*?)\s+(?:(?:given|granted)\s+)?"
+    rf"(?:to|published\s+(?:in|by)|in)\s+(?P<outlet>{_OUTLET_NAME})"
+)
+# How a copy names the outlet that first published the article.
+_KEPT_LEAD = (
+    r"(?:(?:archived|reprinted|taken)\s+from|(?:originally|first)\s+published\s+(?:in|by)|from)"
+)
+_KEPT_FROM = re.compile(rf"\(\s*{_KEPT_LEAD}\s+(?P<outlet>[^,()]+),\s*(?P<date>[^()]+)\)\s*$")
+_KEPT_LEAD_EL = re.compile(rf"{_KEPT_LEAD}\s+(?P<outlet>[^,()]+)")
+
+
+class _Kept(NamedTuple):
+    before: list[F.Element]  # the title (and author)
+    archive: str  # the site that kept the copy
+    outlet: str
+    date: str
+
+
+def _kept_from(els: list[F.Element]) -> _Kept | None:
+    """The article's first outlet and date, in a parenthesis after the site that kept it
+    ("Site (from Outlet, date)") or as the last two elements ("Site, from Outlet, date")."""
+    if len(els) < 2:
+        return None
+    m = _KEPT_FROM.search(els[-1].text)
+    if m and _full_date(m.group("date")):
+        archive = F.clean(els[-1].text[: m.start()])
+        return _Kept(els[:-1], archive, F.clean(m.group("outlet")), _full_date(m.group("date")))
+    if len(els) >= 3:
+        m = _KEPT_LEAD_EL.fullmatch(els[-2].text)
+        date = _full_date(els[-1].text)
+        if m and date:
+            return _Kept(els[:-3], F.clean(els[-3].text), F.clean(m.group("outlet")), date)
+    return None
 
 
 def _date_after(els: list[F.Element], k: int, text: str) -> str | None:

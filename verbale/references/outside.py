@@ -211,8 +211,7 @@ def other_act(seg: Segment) -> list[Draft] | None:
     org = P.organization_of_number(mn) if mn else entries[_key(mo.group(0), entries)]
     if mo and not mn:
         org = entries[_key(mo.group(0), entries)]
-    word = act.group("word").lower()
-    kind = "declaration" if word[:5] in ("decla", "commu", "state", "concl") else "resolution_other"
+    kind = _act_kind(act.group("word"))
     fields: dict[str, Any] = {"organization": org["name"]}
     if mo and mo.group(0) in org.get("bodies", []):
         fields["body"] = F.clean(mo.group(0))
@@ -233,6 +232,22 @@ def other_act(seg: Segment) -> list[Draft] | None:
     return [Draft(kind, seg.body, seg.end, fields)]
 
 
+# What an act of an organization is typed by the word that names it (see P.ACT_WORDS):
+# declarations and their kin are "declaration", decisions and the rest "resolution_other".
+_ACT_KINDS = {
+    "declaration": "declaration",
+    "communique": "declaration",
+    "communiqué": "declaration",
+    "statement": "declaration",
+    "conclusions": "declaration",
+}
+
+
+def _act_kind(word: str) -> str:
+    """ "Communiqué" -> "declaration", "Decision" -> "resolution_other"."""
+    return _ACT_KINDS.get(word.lower(), "resolution_other")
+
+
 _ACT_HEAD = re.compile(
     r"(?P<word>Decision|Order|Resolution|Declaration|Communiqu[eé]|Recommendation|Opinion)"
     r"\s+(?:on|of|concerning|regarding|establishing|[A-Z])"
@@ -246,8 +261,7 @@ def _untitled_act(seg: Segment, body: str, els: list[F.Element]) -> list[Draft] 
     date = P.DATE.search(body, els[0].end)
     if not m or not date or seg.un or _prose(body):
         return None
-    word = m.group("word").lower()
-    kind = "declaration" if word[:5] in ("decla", "commu") else "resolution_other"
+    kind = _act_kind(m.group("word"))
     fields: dict[str, Any] = {"title": F.title(els[0].text), "issued": P.date_iso(date)}
     loc, _ = _tail_locator(els)
     fields.update(loc)
