@@ -217,6 +217,7 @@ class Vocabulary:
     agents_re: str
     data_nouns_re: str
     data_verbs_re: str
+    not_claim_object_re: str
     title_re: re.Pattern[str]
     not_event_re: re.Pattern[str]
     not_amount_re: re.Pattern[str]
@@ -225,9 +226,11 @@ class Vocabulary:
     not_before_re: re.Pattern[str]
     not_after_re: re.Pattern[str]
     place_types_re: str
+    local_types_re: str
     place_suffixes: frozenset[str]
     place_preps_re: str
     place_name_heads: frozenset[str]
+    body_name_end_re: re.Pattern[str]
     not_places: frozenset[str]
     date_keep: tuple[str, ...]
     date_drop: tuple[str, ...]
@@ -288,6 +291,7 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
     vague = {_key(v["text"]): (v["low"], v["best"], v["high"]) for v in raw["vague"]["entries"]}
     not_counts = raw["not_counts"]
     place = raw["place"]
+    heads = [*place.get("name_heads", ()), *place.get("complement_heads", ())] or ["-"]
     dates = raw["dates"]
     return Vocabulary(
         raw=raw,
@@ -319,6 +323,7 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
         agents_re=_alternation(attribution.get("agents", ["-"])),
         data_nouns_re=_alternation(attribution.get("data_nouns", ["-"])),
         data_verbs_re=_alternation(attribution.get("data_verbs", ["-"])),
+        not_claim_object_re=_alternation(attribution.get("not_claim_objects", ["-"])),
         title_re=re.compile(
             rf"\b(?:{_alternation(attribution['title_cues'])})(?:\s+(?:entitled|titled))?\s*$",
             re.IGNORECASE,
@@ -340,9 +345,19 @@ def _compile(raw: dict[str, Any]) -> Vocabulary:
             rf"^\s*(?:{_alternation(not_counts['after'])})(?![a-z])", re.IGNORECASE
         ),
         place_types_re=_alternation(place["types"]),
+        local_types_re=_alternation(
+            [t for t in place["types"] if t not in place.get("admin_types", ())]
+        ),
         place_suffixes=frozenset(place["suffixes"]),
         place_preps_re=_alternation(place["prepositions"]),
         place_name_heads=frozenset(place.get("name_heads", ())),
+        # text ending in a body's name, before a preposition of that name:
+        # "… Mission", "… Agency for Palestine Refugees", "… Commissioner for Refugees"
+        body_name_end_re=re.compile(
+            rf"\b(?:(?:{_alternation(place.get('name_heads', ['-']), lower=False)})"
+            rf"|(?:{_alternation(heads, lower=False)})"
+            r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$"
+        ),
         not_places=frozenset(place["not_places"]),
         date_keep=tuple(dates["keep"]),
         date_drop=tuple(dates["drop"]),

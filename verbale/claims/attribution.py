@@ -235,7 +235,7 @@ def attributed_source(
         before = prefix[: verb.start()]
         if _NOUN_USE.search(before):
             continue  # "the report that …", "news reports that …"
-        if not _LEADS_TO_CLAIM.match(prefix[verb.end() :]):
+        if not _leads_to_claim(voc).match(prefix[verb.end() :]):
             continue
         subject = subject_before(before, voc)
         if subject:
@@ -309,7 +309,7 @@ def agent_at(text: str, pos: int, voc: Vocabulary | None = None) -> str | None:
             return None  # "Israeli strikes", "the Government forces"
     name = m.group(0)
     for link in _IN_ON.finditer(name):
-        if link.group(1) not in voc.place_name_heads:
+        if not voc.body_name_end_re.search(name, 0, link.end(1)):
             name = name[: link.start() + len(link.group(1))]
             break
     return name.strip() or None
@@ -366,7 +366,7 @@ def _passive_res(voc: Vocabulary) -> tuple[re.Pattern[str], ...]:
 
 # After "As reported by X": the comma that ends the phrase.
 _AFTER_AGENT = re.compile(r"[^,;:]{0,60}?,")
-# After "estimated by X": the figure, "that" or a colon (as _LEADS_TO_CLAIM).
+# After "estimated by X": the figure, "that" or a colon (as _leads_to_claim).
 _LEADS_AFTER_AGENT = re.compile(
     r"^\s*(?:that\b|:|$|(?:at|to\s+be|as)\s+(?:[a-z]+\s+){0,2}$|(?:[a-z]+\s+){0,2}$)",
     re.IGNORECASE,
@@ -416,9 +416,13 @@ _NOUN_USE = re.compile(
 # After the verb: "that", a colon, or the figure itself (nothing, or only a
 # hedge such as "at least" between them); "claimed responsibility for killing
 # …" reports an act, it attributes no figure.
-_LEADS_TO_CLAIM = re.compile(
-    r"^\s*(?:that\b|:|$|(?!responsibility\b)(?:[a-z]+\s+){0,2}$)", re.IGNORECASE
-)
+@lru_cache(maxsize=1)
+def _leads_to_claim(voc: Vocabulary) -> re.Pattern[str]:
+    # the words of not_claim_objects make the verb claim an act, not a figure
+    return re.compile(
+        rf"^\s*(?:that\b|:|$|(?!(?:the\s+)?(?:{voc.not_claim_object_re})\b)(?:[a-z]+\s+){{0,2}}$)",
+        re.IGNORECASE,
+    )
 
 
 def extract_quotation_spans(doc: Document) -> list[QuoteSpan]:

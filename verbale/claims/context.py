@@ -343,13 +343,12 @@ def find_destination(text: str, start: int = 0, end: int | None = None) -> Place
     return None
 
 
-_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
-
-
 def _in_a_name(text: str, pos: int, voc: Vocabulary) -> bool:
-    """Whether the preposition at ``pos`` follows a word that heads a body's name."""
-    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
-    return bool(m) and m.group(1) in voc.place_name_heads
+    """Whether the preposition at ``pos`` belongs to a body's name: it follows a
+    word that heads one ("Mission in Somalia") or such a head with its complement
+    ("Agency for Palestine Refugees in the Near East"), not a bare plural noun
+    ("Syrian Refugees in Lebanon")."""
+    return bool(voc.body_name_end_re.search(text, max(0, pos - 80), pos))
 
 
 def _is_place(name: str, after: str, voc: Vocabulary) -> bool:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..model import Block, Claim, Claimant, Document
 from ._vocab import vocabulary
@@ -297,7 +297,7 @@ class _DocContext:
         # People who moved (returnees, refugees): "from X" is where they came
         # from, not the claim's place; where they went ("to X") comes first.
         moves = measure in vocabulary().movement
-        listed = _LISTED_PLACE.search(block.text[s_start:start])
+        listed = _listed_place().search(block.text[s_start:start])
         if listed and not vocabulary().not_places.intersection(listed.group("name").split()):
             # "Jibal al-Butm (on a house, killing two)", "Ma‘rakah (on a house), killing four"
             return listed.group("name")
@@ -470,12 +470,15 @@ class _DocContext:
         return f"{d.text} {year}" if year else d.text
 
 
-_LISTED_PLACE = re.compile(
-    r"(?P<name>[A-Z][\w’'‘\-]*(?:\s+(?:(?:al|el|ad|as|ash)-)?[A-Z][\w’'‘\-]*){0,3})"
-    # "Rashidiyah camp (…", "the Ma‘rakah town square (…"
-    r"(?:\s+(?:camp|town|village|area|neighbourhood|neighborhood|quarter|square|"
-    r"town\s+square|refugee\s+camp))?\s*(?:\([^()]*|\([^()]*\),\s*)$"
-)
+@lru_cache(maxsize=1)
+def _listed_place() -> re.Pattern[str]:
+    """A place named in a list, its event in brackets after it; an optional
+    local place type (not an admin_types unit) may follow the name ("Rashidiyah camp (…",
+    "the Ma‘rakah town square (…")."""
+    return re.compile(
+        r"(?P<name>[A-Z][\w’'‘\-]*(?:\s+(?:(?:al|el|ad|as|ash)-)?[A-Z][\w’'‘\-]*){0,3})"
+        rf"(?:\s+(?:{vocabulary().local_types_re}))?\s*(?:\([^()]*|\([^()]*\),\s*)$"
+    )
 
 
 def _closing_footnote(block: Block, end: int, s_end: int) -> str | None:

@@ -236,7 +236,7 @@ def _not_victims(head: Head, measure: str, voc: Vocabulary) -> bool:
 
 _TOTAL = re.compile(
     r"\b(?:number|toll)\s+of\s+(?P<what>[^;:.\d“”()]{1,160}?)\s+"
-    r"(?:(?:now|still|currently|already|has|have|had|been|is|was|remains?\s+unknown,\s+but)\s+)*"
+    r"(?:(?:now|still|currently|already|has|have|had|been|is|was)\s+)*"
     r"(?:stands?\s+at|stood\s+at|risen\s+to|rose\s+to|reached|totals|totalled|totaled|"
     r"amounts\s+to|estimated\s+at|is|was)\s+$"
     r"|\b(?P<toll>death\s+toll|toll)\s+(?:(?:now|still|has|had|is|was)\s+)*"
