@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from conftest import CORPUS_PDF, SAMPLES, need
+from conftest import CORPUS_PDF, SAMPLES, SHARED, need
 
 from verbale import parse
 from verbale.columns import order_columns
@@ -254,3 +254,25 @@ def test_geneva_footer_lines_are_not_notes():
     doc = parse(need(CORPUS_PDF / "A_HRC_59_60.en.pdf"))
     assert not any(re.search(r"GE\.\d{2}-\d{5}", n.text) for n in doc.footnotes)
     assert not [w for w in doc.warnings if "note" in w.code]
+
+
+# -- the title must not swallow text -------------------------------------------
+
+
+def test_a_title_formula_inside_a_sentence_is_not_the_title():
+    # "…UN Security Council / Resolution 1244 (1999)." continues a sentence.
+    doc = parse(need(CORPUS_PDF / "DP_2025_14_Corr.1.en.pdf"))
+    assert doc.title == "Annual report on evaluation, 2024"
+    assert any("The first reference to Kosovo" in b.text for b in doc.blocks)
+
+
+def test_a_sentence_starting_with_united_nations_is_not_a_masthead():
+    doc = parse(need(SHARED / "corpus" / "txt" / "S_RES_0841_1993_EN_GOLD.txt"))
+    assert any(b.text.startswith("Having received a letter") for b in doc.blocks)
+    assert any("Mr. Dante Caputo" in b.text and b.kind != "title" for b in doc.blocks)
+
+
+def test_agenda_item_titles_are_not_the_letter_title():
+    doc = parse(need(CORPUS_PDF / "A_79_729.en.pdf"))
+    assert doc.title.startswith("Letter dated 17 January 2025 from the Permanent Representative of Azerbaijan")
+    assert any(t.startswith("Report of the United Nations High Commissioner for") for t in doc.agenda_titles)

@@ -194,10 +194,10 @@ def _title_index(lines: list[Line], body_size: float | None) -> int | None:
     """Where the title starts: a title formula, else the first larger line
     after the masthead fields. None when page 1 shows no masthead at all."""
     window = lines[:MASTHEAD_LINES]
-    has_masthead = any(DISTR.search(ln.text) or ln.text.startswith((*_UNITED_NATIONS, "Distr"))
+    has_masthead = any(DISTR.search(ln.text) or ln.text.startswith("Distr") or _united_nations_line(ln.text)
                        for ln in window)
     for i, line in enumerate(window):
-        if TITLE.match(line.text) and (has_masthead or i < 3):
+        if TITLE.match(line.text) and (has_masthead or i < 3) and not _goes_on(window, i):
             return _subject_before(window, i, body_size)
     if not has_masthead:
         return None
@@ -243,7 +243,7 @@ def _subject_before(lines: list[Line], i: int, body_size: float | None) -> int:
 
 def _is_field(text: str) -> bool:
     return bool(
-        DISTR.search(text) or ORIGINAL.search(text) or text.startswith(_UNITED_NATIONS)
+        DISTR.search(text) or ORIGINAL.search(text) or _united_nations_line(text)
         or agenda_line(text) is not None or SESSION_IN_LINE.search(text) or DATE.fullmatch(text.strip())
         or formulas.SESSION_IN_LINE.search(text)
         or text.strip() in ORGAN_NAMES or text.strip().lower() in _LANGUAGE_LINES
@@ -260,7 +260,7 @@ def _read_field(head: Masthead, text: str) -> None:
     if _symbol_only(text):
         # Older mastheads print the symbols alone, one per line (A/52/826, S/1998/222).
         head.symbols += [s for s in _symbols(text) if s not in head.symbols]
-    elif not head.symbols and text.startswith(_UNITED_NATIONS):
+    elif not head.symbols and _united_nations_line(text):
         head.symbols = _symbols(text)
     if m := DISTR.search(text):
         head.distribution = _DISTRIBUTIONS[m.group(1).lower()]
@@ -313,6 +313,33 @@ def _symbols(text: str) -> list[str]:
 
 _UNITED_NATIONS = ("United Nations", "UNITED", "Nations Unies", "NATIONS", "Naciones Unidas",
                    "NACIONES", "Организация Объединенных Наций")
+
+
+def _united_nations_line(text: str) -> bool:
+    """The masthead's top line: "United Nations" (in any language) alone, or
+    with the symbol, the series letter or the organ; not a sentence that
+    starts with the words ("United Nations and Organization of American States…")."""
+    text = text.strip()
+    prefix = next((p for p in _UNITED_NATIONS if text.startswith(p)), None)
+    if prefix is None:
+        return False
+    rest = text[len(prefix):].strip()
+    return (not rest or len(rest) <= 3 or _symbol_only(rest) or rest in ORGAN_NAMES
+            or DISTR.search(rest) is not None)
+
+
+def _goes_on(lines: list[Line], i: int) -> bool:
+    """Line ``i`` of a PDF goes on with the sentence of the line before it
+    (same type, no space between, no sentence end): it cannot start a title."""
+    if i == 0:
+        return False
+    prev, line = lines[i - 1], lines[i]
+    if prev.text.rstrip().endswith((".", ":", ";", "!", "?")) or _is_field(prev.text):
+        return False
+    if line.size is None:  # a text export does not say enough of its type to tell
+        return False
+    return (prev.size == line.size and prev.bold == line.bold and prev.page == line.page
+            and 0 <= line.top - prev.bottom < line.size)
 
 
 def _header_symbols(lines: list[Line]) -> list[str]:
