@@ -357,6 +357,11 @@ def _symbol_only(text: str) -> bool:
     return bool(matches) and sum(m.end - m.start for m in matches) >= len(text.strip()) - 3
 
 
+# A line that ends with one of these words goes on on the next line
+# ("… High Commissioner for" / "Refugees, questions relating to …").
+_GOES_ON = frozenset("a an and at by for from in of on or the to with".split())
+
+
 def _agenda_titles(zone: list[Line]) -> list[str]:
     """The item titles printed under the agenda line, one per item."""
     start = next((i for i, ln in enumerate(zone) if agenda_line(ln.text.strip()) is not None), None)
@@ -367,7 +372,8 @@ def _agenda_titles(zone: list[Line]) -> list[str]:
         text = line.text.strip()
         if _is_field(text):
             continue
-        if titles and (text[:1].islower() or titles[-1].endswith(("-", ":", ","))):
+        if titles and (text[:1].islower() or titles[-1].endswith(("-", ":", ","))
+                       or titles[-1].rsplit(" ", 1)[-1] in _GOES_ON):
             sep = "" if titles[-1].endswith("-") else " "
             titles[-1] = titles[-1] + sep + text
         else:
