@@ -1095,3 +1095,17 @@ def test_seed_compared_with_a_later_letter(seed_with_claims):
     assert {f.document for f in killed.figures} == {"000_0fcf8cb0ed771c80.txt", "A/79/801"}
 
 # Speed is measured in bench/bench_stages.py, not here.
+
+
+def test_according_to_the_figures_of_a_body_the_body_is_the_source():
+    import doctest
+
+    from conftest import SAMPLES
+
+    from verbale.claims import attribution
+    from verbale.pipeline import process
+
+    doc = process(SAMPLES / "letter.txt")  # "According to the provisional figures of the … Agency, at least 120 …"
+    assert {c.claimant.name for c in doc.claims if c.claimant.kind == "source"} == {
+        "the National Civil Protection Agency"}
+    assert doctest.testmod(attribution).failed == 0

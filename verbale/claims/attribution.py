@@ -266,6 +266,8 @@ def data_source(name: str, voc: Vocabulary | None = None) -> str:
     'UNICEF'
     >>> data_source("data released by the Ministry of Health (MoH)")
     'the Ministry of Health (MoH)'
+    >>> data_source("the provisional figures of the National Civil Protection Agency")
+    'the National Civil Protection Agency'
     >>> data_source("reports")
     'reports'
     """
@@ -336,8 +338,8 @@ def _agent_res(voc: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _data_re(voc: Vocabulary) -> re.Pattern[str]:
     return re.compile(
-        r"(?:the\s+)?(?:(?:latest|official|preliminary|recent|new|available|updated)\s+)*"
-        rf"(?:{voc.data_nouns_re})\s+(?:(?:{voc.data_verbs_re})\s+by|from)\s+",
+        r"(?:the\s+)?(?:(?:latest|official|preliminary|provisional|recent|new|available|updated)\s+)*"
+        rf"(?:{voc.data_nouns_re})\s+(?:(?:{voc.data_verbs_re})\s+by|from|of)\s+",
         re.IGNORECASE,
     )
 
