@@ -432,6 +432,11 @@ CASES += [
     ("constructed", ("From January to March, 120 civilian casualties were verified by the United "
      "Nations."),
      [K("casualties", 120, claimant="the United Nations", kind="source")]),
+    ("constructed", "The death toll was estimated by the Ministry of Health at 500 people.",
+     [K("killed", 500, claimant="the Ministry of Health", kind="source")]),
+    ("constructed", "The number of displaced persons was put by OCHA at 12,000.",
+     [K("displaced", 12000, claimant="OCHA", kind="source")]),
+    ("constructed", "The cost of the repairs was estimated by the Ministry at 500.", []),
     ("constructed", "Five people were confirmed dead by the Ministry of Health.",
      [K("killed", 5, claimant="the Ministry of Health", kind="source")]),
     ("constructed", "As reported by OCHA, some 30,000 people were displaced in Darfur in May.",

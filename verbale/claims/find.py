@@ -234,13 +234,15 @@ def _not_victims(head: Head, measure: str, voc: Vocabulary) -> bool:
     return bool(words) and words[-1].lower() in voc.not_victims.get(measure, ())
 
 
+# "estimated at", "put by the Ministry at": a total and, maybe, who gives it.
+_ESTIMATED = r"(?:estimated|put|placed)(?:\s+by\s+[^;:.\d]{1,80}?)?\s+at"
 _TOTAL = re.compile(
     r"\b(?:number|toll)\s+of\s+(?P<what>[^;:.\d“”()]{1,160}?)\s+"
     r"(?:(?:now|still|currently|already|has|have|had|been|is|was)\s+)*"
-    r"(?:stands?\s+at|stood\s+at|risen\s+to|rose\s+to|reached|totals|totalled|totaled|"
-    r"amounts\s+to|estimated\s+at|is|was)\s+$"
-    r"|\b(?P<toll>death\s+toll|toll)\s+(?:(?:now|still|has|had|is|was)\s+)*"
-    r"(?:stands?\s+at|stood\s+at|risen\s+to|rose\s+to|reached|is|was)\s+$",
+    rf"(?:stands?\s+at|stood\s+at|risen\s+to|rose\s+to|reached|totals|totalled|totaled|"
+    rf"amounts\s+to|{_ESTIMATED}|is|was)\s+$"
+    r"|\b(?P<toll>death\s+toll|toll)\s+(?:(?:now|still|has|had|is|was|been)\s+)*"
+    rf"(?:stands?\s+at|stood\s+at|risen\s+to|rose\s+to|climbed\s+to|reached|{_ESTIMATED}|is|was)\s+$",
     re.IGNORECASE,
 )
 _AFFECTING = re.compile(r"\b(?:affecting|involving)\s+$", re.IGNORECASE)
